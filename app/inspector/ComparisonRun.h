@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "trace/TimingRecord.h"
+
+#include <QObject>
+
+#include <vector>
+
+class WasmHost;
+
+// One comparison: the same scenario run natively in-process and in wasm through
+// the host, `repeat` calls each. Results from an older run are dropped when a
+// newer one has started. The window and the headless report both use it.
+class ComparisonRun : public QObject {
+    Q_OBJECT
+public:
+    ComparisonRun(WasmHost* host, QObject* parent = nullptr);
+
+    void start(const QByteArray& scenario, int repeat);
+    [[nodiscard]] bool isRunning() const { return nativeDone_ == false || wasmDone_ == false; }
+
+    [[nodiscard]] const std::vector<bi::trace::TimingRecord>& nativeRecords() const { return native_; }
+    [[nodiscard]] const std::vector<bi::trace::TimingRecord>& wasmRecords() const { return wasm_; }
+    [[nodiscard]] QString nativeError() const { return nativeError_; }
+    [[nodiscard]] QString wasmError() const { return wasmError_; }
+    [[nodiscard]] bool resultsIdentical() const { return identical_; }
+
+signals:
+    void nativeFinished();
+    void wasmFinished();
+    void wasmFailed(const QString& reason);
+    void finished();
+
+private:
+    void finishWasm(const QString& error);
+    void checkFinished();
+
+    WasmHost* host_;
+    int requestId_ = -1;
+    bool nativeDone_ = true;
+    bool wasmDone_ = true;
+    bool identical_ = false;
+    QByteArray nativeResult_;
+    std::vector<bi::trace::TimingRecord> native_;
+    std::vector<bi::trace::TimingRecord> wasm_;
+    QString nativeError_;
+    QString wasmError_;
+};

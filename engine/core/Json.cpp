@@ -1,0 +1,556 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/Json.h"
+
+#include "core/Utf8.h"
+
+#define FMT_HEADER_ONLY
+#include <fast_float/fast_float.h>
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace bi::json {
+
+// ---------------------------------------------------------------- Value
+
+const Value* Value::find(std::string_view key) const {
+    if (!isObject()) {
+        return nullptr;
+    }
+    for (const auto& m : asObject()) {
+        if (m.first == key) {
+            return &m.second;
+        }
+    }
+    return nullptr;
+}
+
+Value* Value::find(std::string_view key) {
+    return const_cast<Value*>(static_cast<const Value*>(this)->find(key));
+}
+
+Value& Value::set(std::string_view key, Value v) {
+    if (!isObject()) {
+        data_ = Object{};
+    }
+    if (Value* existing = find(key)) {
+        *existing = std::move(v);
+        return *existing;
+    }
+    auto& obj = asObject();
+    obj.emplace_back(std::string(key), std::move(v));
+    return obj.back().second;
+}
+
+bool Value::erase(std::string_view key) {
+    if (!isObject()) {
+        return false;
+    }
+    auto& obj = asObject();
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        if (it->first == key) {
+            obj.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+Value& Value::push(Value v) {
+    if (!isArray()) {
+        data_ = Array{};
+    }
+    auto& arr = asArray();
+    arr.push_back(std::move(v));
+    return arr.back();
+}
+
+// ---------------------------------------------------------------- errors
+
+std::string ParseError::describe() const {
+    return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
+}
+
+// ---------------------------------------------------------------- parser
+
+namespace {
+
+class Parser {
+public:
+    Parser(std::string_view text, ParseLimits limits) : text_(text), limits_(limits) {}
+
+    Value parseDocument() {
+        skipWhitespace();
+        Value v = parseValue(0);
+        skipWhitespace();
+        if (pos_ != text_.size()) {
+            fail("unexpected content after the JSON value");
+        }
+        return v;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& message) const { failAt(pos_, message); }
+
+    [[noreturn]] void failAt(std::size_t offset, const std::string& message) const {
+        ParseError e;
+        e.offset = offset;
+        e.line = 1;
+        std::size_t lineStart = 0;
+        for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
+            if (text_[i] == '\n') {
+                ++e.line;
+                lineStart = i + 1;
+            }
+        }
+        e.column = offset - lineStart + 1;
+        e.message = message;
+        throw e;
+    }
+
+    void skipWhitespace() {
+        while (pos_ < text_.size()) {
+            char c = text_[pos_];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                break;
+            }
+            ++pos_;
+        }
+    }
+
+    Value parseValue(std::size_t depth) {
+        if (pos_ >= text_.size()) {
+            fail("unexpected end of input, expected a value");
+        }
+        switch (text_[pos_]) {
+        case '{':
+            return parseObject(depth + 1);
+        case '[':
+            return parseArray(depth + 1);
+        case '"':
+            return Value(parseString());
+        case 't':
+            expectWord("true");
+            return Value(true);
+        case 'f':
+            expectWord("false");
+            return Value(false);
+        case 'n':
+            expectWord("null");
+            return Value(nullptr);
+        default:
+            return parseNumberValue();
+        }
+    }
+
+    void expectWord(std::string_view word) {
+        if (text_.substr(pos_, word.size()) != word) {
+            fail("invalid literal, expected '" + std::string(word) + "'");
+        }
+        pos_ += word.size();
+    }
+
+    void checkDepth(std::size_t depth) const {
+        if (depth > limits_.maxDepth) {
+            fail("nesting deeper than " + std::to_string(limits_.maxDepth) + " levels");
+        }
+    }
+
+    Value parseObject(std::size_t depth) {
+        checkDepth(depth);
+        ++pos_; // '{'
+        Object obj;
+        skipWhitespace();
+        if (pos_ < text_.size() && text_[pos_] == '}') {
+            ++pos_;
+            return Value(std::move(obj));
+        }
+        while (true) {
+            skipWhitespace();
+            if (pos_ >= text_.size() || text_[pos_] != '"') {
+                fail("expected a string key in object");
+            }
+            std::string key = parseString();
+            skipWhitespace();
+            if (pos_ >= text_.size() || text_[pos_] != ':') {
+                fail("expected ':' after object key");
+            }
+            ++pos_;
+            skipWhitespace();
+            Value v = parseValue(depth);
+            bool replaced = false;
+            for (auto& m : obj) {
+                if (m.first == key) { // duplicate keys: last one wins, as in JS
+                    m.second = std::move(v);
+                    replaced = true;
+                    break;
+                }
+            }
+            if (!replaced) {
+                obj.emplace_back(std::move(key), std::move(v));
+            }
+            skipWhitespace();
+            if (pos_ >= text_.size()) {
+                fail("unexpected end of input inside object");
+            }
+            if (text_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (text_[pos_] == '}') {
+                ++pos_;
+                return Value(std::move(obj));
+            }
+            fail("expected ',' or '}' in object");
+        }
+    }
+
+    Value parseArray(std::size_t depth) {
+        checkDepth(depth);
+        ++pos_; // '['
+        Array arr;
+        skipWhitespace();
+        if (pos_ < text_.size() && text_[pos_] == ']') {
+            ++pos_;
+            return Value(std::move(arr));
+        }
+        while (true) {
+            skipWhitespace();
+            arr.push_back(parseValue(depth));
+            skipWhitespace();
+            if (pos_ >= text_.size()) {
+                fail("unexpected end of input inside array");
+            }
+            if (text_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (text_[pos_] == ']') {
+                ++pos_;
+                return Value(std::move(arr));
+            }
+            fail("expected ',' or ']' in array");
+        }
+    }
+
+    unsigned parseHex4() {
+        if (pos_ + 4 > text_.size()) {
+            fail("truncated \\u escape");
+        }
+        unsigned v = 0;
+        for (int i = 0; i < 4; ++i) {
+            char c = text_[pos_++];
+            v <<= 4U;
+            if (c >= '0' && c <= '9') {
+                v |= static_cast<unsigned>(c - '0');
+            } else if (c >= 'a' && c <= 'f') {
+                v |= static_cast<unsigned>(c - 'a' + 10);
+            } else if (c >= 'A' && c <= 'F') {
+                v |= static_cast<unsigned>(c - 'A' + 10);
+            } else {
+                failAt(pos_ - 1, "invalid hex digit in \\u escape");
+            }
+        }
+        return v;
+    }
+
+    void parseEscape(std::string& out) {
+        if (pos_ >= text_.size()) {
+            fail("unterminated string");
+        }
+        char e = text_[pos_++];
+        switch (e) {
+        case '"': out += '"'; return;
+        case '\\': out += '\\'; return;
+        case '/': out += '/'; return;
+        case 'b': out += '\b'; return;
+        case 'f': out += '\f'; return;
+        case 'n': out += '\n'; return;
+        case 'r': out += '\r'; return;
+        case 't': out += '\t'; return;
+        case 'u': break;
+        default: failAt(pos_ - 1, "invalid escape character");
+        }
+        unsigned cp = parseHex4();
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            // A high surrogate must be followed by a low one; a lone one becomes U+FFFD.
+            if (pos_ + 6 <= text_.size() && text_[pos_] == '\\' && text_[pos_ + 1] == 'u') {
+                std::size_t save = pos_;
+                pos_ += 2;
+                unsigned lo = parseHex4();
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10U) + (lo - 0xDC00);
+                } else {
+                    pos_ = save;
+                    cp = 0xFFFD;
+                }
+            } else {
+                cp = 0xFFFD;
+            }
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            cp = 0xFFFD;
+        }
+        utf8::append(cp, out);
+    }
+
+    std::string parseString() {
+        ++pos_; // opening quote
+        std::string out;
+        while (true) {
+            std::size_t runStart = pos_;
+            while (pos_ < text_.size()) {
+                auto c = static_cast<unsigned char>(text_[pos_]);
+                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) {
+                    break;
+                }
+                ++pos_;
+            }
+            out.append(text_.data() + runStart, pos_ - runStart);
+            if (pos_ >= text_.size()) {
+                fail("unterminated string");
+            }
+            auto c = static_cast<unsigned char>(text_[pos_]);
+            if (c == '"') {
+                ++pos_;
+                return out;
+            }
+            if (c == '\\') {
+                ++pos_;
+                parseEscape(out);
+            } else if (c < 0x20) {
+                fail("unescaped control character in string");
+            } else {
+                std::size_t len = utf8::sequenceLength(text_, pos_);
+                if (len == 0) {
+                    fail("invalid UTF-8 in string");
+                }
+                out.append(text_.data() + pos_, len);
+                pos_ += len;
+            }
+        }
+    }
+
+    Value parseNumberValue() {
+        std::size_t start = pos_;
+        if (pos_ < text_.size() && text_[pos_] == '-') {
+            ++pos_;
+        }
+        auto digits = [&] {
+            std::size_t s = pos_;
+            while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') {
+                ++pos_;
+            }
+            return pos_ - s;
+        };
+        std::size_t intDigits = digits();
+        if (intDigits == 0) {
+            failAt(start, "invalid value");
+        }
+        if (intDigits > 1 && text_[pos_ - intDigits] == '0') {
+            failAt(start, "leading zeros are not allowed in numbers");
+        }
+        if (pos_ < text_.size() && text_[pos_] == '.') {
+            ++pos_;
+            if (digits() == 0) {
+                fail("expected digits after the decimal point");
+            }
+        }
+        if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+            ++pos_;
+            if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) {
+                ++pos_;
+            }
+            if (digits() == 0) {
+                fail("expected digits in the exponent");
+            }
+        }
+        double d = 0;
+        if (!parseNumber(text_.substr(start, pos_ - start), d)) {
+            failAt(start, "number out of range");
+        }
+        return Value(d);
+    }
+
+    std::string_view text_;
+    ParseLimits limits_;
+    std::size_t pos_ = 0;
+};
+
+} // namespace
+
+Value parse(std::string_view text, ParseLimits limits) {
+    return Parser(text, limits).parseDocument();
+}
+
+bool parseNumber(std::string_view token, double& out) {
+    const char* first = token.data();
+    const char* last = token.data() + token.size();
+    auto result = fast_float::from_chars(first, last, out);
+    if (result.ec != std::errc() || result.ptr != last) {
+        return false;
+    }
+    return std::isfinite(out);
+}
+
+// ---------------------------------------------------------------- writer
+
+void writeString(std::string_view s, std::string& out) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t runStart = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        out.append(s.data() + runStart, i - runStart);
+        runStart = i + 1;
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            out += "\\u00";
+            out += hex[c >> 4U];
+            out += hex[c & 0xFU];
+        }
+    }
+    out.append(s.data() + runStart, s.size() - runStart);
+    out += '"';
+}
+
+namespace {
+
+// Splits fmt's shortest output ("1.5e-07", "123", "0.001") into digits and the
+// decimal exponent n such that the value is 0.DIGITS × 10^n.
+void shortestDigits(double d, std::string& digits, int& n) {
+    char buf[64];
+    auto end = fmt::format_to(buf, "{}", d);
+    std::string_view s(buf, static_cast<std::size_t>(end - buf));
+    std::size_t ePos = s.find('e');
+    std::string_view mantissa = s.substr(0, ePos);
+    int exp10 = 0;
+    if (ePos != std::string_view::npos) {
+        exp10 = std::stoi(std::string(s.substr(ePos + 1)));
+    }
+    std::size_t dot = mantissa.find('.');
+    int intLen = static_cast<int>(dot == std::string_view::npos ? mantissa.size() : dot);
+    digits.clear();
+    for (char c : mantissa) {
+        if (c != '.') {
+            digits += c;
+        }
+    }
+    // Strip leading zeros ("0.001" -> "1" with a smaller exponent).
+    std::size_t lead = 0;
+    while (lead + 1 < digits.size() && digits[lead] == '0') {
+        ++lead;
+    }
+    digits.erase(0, lead);
+    n = intLen - static_cast<int>(lead) + exp10;
+    while (digits.size() > 1 && digits.back() == '0') {
+        digits.pop_back();
+    }
+}
+
+} // namespace
+
+void writeNumber(double d, std::string& out) {
+    if (!std::isfinite(d)) {
+        out += "null";
+        return;
+    }
+    if (d == 0) {
+        out += '0'; // -0 prints as 0, as in JS
+        return;
+    }
+    if (d < 0) {
+        out += '-';
+        d = -d;
+    }
+    if (d < 9007199254740992.0 && d == std::floor(d)) {
+        out += std::to_string(static_cast<std::int64_t>(d));
+        return;
+    }
+    std::string digits;
+    int n = 0;
+    shortestDigits(d, digits, n);
+    const int k = static_cast<int>(digits.size());
+    if (k <= n && n <= 21) {
+        out += digits;
+        out.append(static_cast<std::size_t>(n - k), '0');
+    } else if (0 < n && n <= 21) {
+        out.append(digits, 0, static_cast<std::size_t>(n));
+        out += '.';
+        out.append(digits, static_cast<std::size_t>(n));
+    } else if (-6 < n && n <= 0) {
+        out += "0.";
+        out.append(static_cast<std::size_t>(-n), '0');
+        out += digits;
+    } else {
+        out += digits[0];
+        if (k > 1) {
+            out += '.';
+            out.append(digits, 1);
+        }
+        out += 'e';
+        int e = n - 1;
+        out += e < 0 ? '-' : '+';
+        out += std::to_string(e < 0 ? -e : e);
+    }
+}
+
+std::string formatNumber(double d) {
+    std::string s;
+    writeNumber(d, s);
+    return s;
+}
+
+void write(const Value& v, std::string& out) {
+    switch (v.type()) {
+    case Type::Null: out += "null"; break;
+    case Type::Bool: out += v.asBool() ? "true" : "false"; break;
+    case Type::Number: writeNumber(v.asNumber(), out); break;
+    case Type::String: writeString(v.asString(), out); break;
+    case Type::ArrayValue: {
+        out += '[';
+        bool first = true;
+        for (const auto& e : v.asArray()) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            write(e, out);
+        }
+        out += ']';
+        break;
+    }
+    case Type::ObjectValue: {
+        out += '{';
+        bool first = true;
+        for (const auto& [k, e] : v.asObject()) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            writeString(k, out);
+            out += ':';
+            write(e, out);
+        }
+        out += '}';
+        break;
+    }
+    }
+}
+
+std::string write(const Value& v) {
+    std::string out;
+    write(v, out);
+    return out;
+}
+
+} // namespace bi::json

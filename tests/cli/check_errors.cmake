@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# bi must answer bad input with exit status 2 and a message naming the place.
+function(expect_failure pattern)
+  execute_process(COMMAND ${BI} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 2)
+    message(FATAL_ERROR "bi ${ARGN}: expected exit status 2, got ${rc}")
+  endif()
+  if(NOT err MATCHES "${pattern}")
+    message(FATAL_ERROR "bi ${ARGN}: stderr '${err}' does not match '${pattern}'")
+  endif()
+  if(NOT out STREQUAL "")
+    message(FATAL_ERROR "bi ${ARGN}: printed to stdout on error: ${out}")
+  endif()
+endfunction()
+
+expect_failure("line 2, column 20" run ${DATA}/malformed.scenario.json)
+expect_failure("cannot open" run ${DATA}/does-not-exist.json)
+expect_failure("unknown command" frobnicate)
+expect_failure("unknown strategy" run ${DATA}/../../resources/demo/checkout.scenario.json --strategy fastest)
+expect_failure("missing command")

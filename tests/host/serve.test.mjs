@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The serve protocol: hello first, one answer per request, errors as answers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const hostScript = path.resolve(here, '../../wasm/host/bi.mjs');
+const demo = readFileSync(path.resolve(here, '../../resources/demo/checkout.scenario.json'), 'utf8');
+
+function startHost(env = {}) {
+  const child = spawn(process.execPath, [hostScript, 'serve'], { env: { ...process.env, ...env } });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => JSON.parse((await lines.next()).value);
+  const send = (obj) => child.stdin.write(typeof obj === 'string' ? obj + '\n' : JSON.stringify(obj) + '\n');
+  return { child, next, send };
+}
+
+test('answers run requests with results and timing records', async () => {
+  const host = startHost();
+  const hello = await host.next();
+  assert.equal(hello.protocol, 1);
+  assert.equal(hello.ok, true);
+  host.send({ id: 7, op: 'run', scenario: demo, repeat: 3 });
+  const answer = await host.next();
+  assert.equal(answer.id, 7);
+  assert.equal(answer.ok, true);
+  assert.equal(answer.timings.length, 3);
+  assert.ok(answer.timings.every((t) => t.engine === 'wasm' && t.total >= t.compute));
+  assert.equal(answer.result.runs.length, 4);
+  host.child.stdin.end();
+});
+
+test('malformed requests and bad scenarios are answers, not crashes', async () => {
+  const host = startHost();
+  await host.next();
+  host.send('{not json');
+  const a = await host.next();
+  assert.equal(a.ok, false);
+  assert.match(a.error, /malformed request/);
+  host.send({ id: 2, op: 'run', scenario: '{"format":"boundary-inspector/scenario@1",}' });
+  const b = await host.next();
+  assert.equal(b.id, 2);
+  assert.equal(b.ok, false);
+  assert.match(b.error, /line 1, column/);
+  host.send({ id: 3, op: 'ping' });
+  assert.deepEqual(await host.next(), { id: 3, ok: true });
+  host.child.stdin.end();
+});
+
+test('a missing module is reported in hello and in every answer', async () => {
+  const host = startHost({ BI_WASM_DIR: '/nonexistent' });
+  const hello = await host.next();
+  assert.equal(hello.ok, false);
+  assert.match(hello.error, /wasm module missing/);
+  host.send({ id: 1, op: 'ping' });
+  const a = await host.next();
+  assert.equal(a.ok, false);
+  host.child.stdin.end();
+});

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The wasm twin of the native `bi`: same command line, same JSON.
+//   node bi.mjs run SCENARIO [--strategy plan|legacy] [--repeat N]
+//   node bi.mjs serve        line-delimited JSON requests on stdin (docs/host-protocol.md)
+import { readFileSync } from 'node:fs';
+import { loadEngine, HostError } from './engine.mjs';
+import { serve } from './serve.mjs';
+import { withTimings, formatRecord } from './records.mjs';
+
+const USAGE = 'usage: bi.mjs run SCENARIO [--strategy plan|legacy] [--repeat N]\n       bi.mjs serve [--wasm-dir DIR]\n';
+
+class UsageError extends Error {}
+
+function parseArgs(argv) {
+  const args = { command: argv[0], files: [], strategy: 'plan', repeat: 1, wasmDir: undefined };
+  if (!args.command) throw new UsageError('missing command');
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new UsageError(`option ${arg} needs a value`);
+      return argv[++i];
+    };
+    if (arg === '--strategy') args.strategy = value();
+    else if (arg === '--repeat') {
+      args.repeat = Number.parseInt(value(), 10);
+      if (!(args.repeat >= 1)) throw new UsageError('--repeat must be at least 1');
+    } else if (arg === '--wasm-dir') args.wasmDir = value();
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else args.files.push(arg);
+  }
+  return args;
+}
+
+function readInput(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new HostError(`cannot open '${file}'`);
+  }
+}
+
+async function runCommand(args) {
+  if (args.command === 'serve') {
+    await serve({ wasmDir: args.wasmDir });
+    return 0;
+  }
+  if (args.command !== 'run') throw new UsageError(`unknown command '${args.command}'`);
+  if (args.files.length !== 1) throw new UsageError('run takes exactly one SCENARIO file');
+  const text = readInput(args.files[0]);
+  const engine = await loadEngine({ wasmDir: args.wasmDir });
+  const records = [];
+  let json = '';
+  for (let i = 0; i < args.repeat; i++) {
+    const out = engine.runScenario(text, { strategy: args.strategy });
+    json = out.json;
+    records.push(formatRecord(out.record));
+  }
+  process.stdout.write(withTimings(json, records) + '\n');
+  return 0;
+}
+
+async function main() {
+  try {
+    process.exitCode = await runCommand(parseArgs(process.argv.slice(2)));
+  } catch (e) {
+    if (e instanceof UsageError) process.stderr.write(`bi: ${e.message}\n${USAGE}`);
+    else process.stderr.write(`bi: ${e.message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+await main();
