@@ -2,6 +2,7 @@
 #include "HeadlessReport.h"
 
 #include "ComparisonRun.h"
+#include "EmbeddedResources.h"
 #include "MainWindow.h"
 #include "OverheadPlot.h"
 #include "WasmHost.h"
@@ -52,6 +53,7 @@ QByteArray recordsJson(const ComparisonRun& run) {
 } // namespace
 
 int HeadlessReport::run(const QString& dir, const QStringList& files) {
+    registerEmbeddedResources();
     QTextStream err(stderr);
     if (!QDir().mkpath(dir)) {
         err << "boundary-inspector: cannot create report directory " << dir << '\n';

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "ComparisonRun.h"
+#include "EmbeddedResources.h"
 #include "OverheadPlot.h"
 #include "WasmHost.h"
 
@@ -18,6 +19,7 @@
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), host_(new WasmHost(this)), comparison_(new ComparisonRun(host_, this)),
       plot_(new OverheadPlot(this)), statusLabel_(new QLabel(this)) {
+    registerEmbeddedResources();
     setWindowTitle(tr("Boundary Inspector"));
     setCentralWidget(plot_);
     statusBar()->addPermanentWidget(statusLabel_, 1);

@@ -13,7 +13,7 @@ function(expect_failure pattern)
   endif()
 endfunction()
 
-expect_failure("line 2, column 20" run ${DATA}/malformed.scenario.json)
+expect_failure("line 2, column 19" run ${DATA}/malformed.scenario.json)
 expect_failure("cannot open" run ${DATA}/does-not-exist.json)
 expect_failure("unknown command" frobnicate)
 expect_failure("unknown strategy" run ${DATA}/../../resources/demo/checkout.scenario.json --strategy fastest)
