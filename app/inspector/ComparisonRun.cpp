@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ComparisonRun.h"
-
 #include "NativeEngine.h"
 #include "WasmHost.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
 
 ComparisonRun::ComparisonRun(WasmHost* host, QObject* parent) : QObject(parent), host_(host) {
     connect(host_, &WasmHost::runFinished, this,
@@ -11,7 +13,7 @@ ComparisonRun::ComparisonRun(WasmHost* host, QObject* parent) : QObject(parent),
                     return; // a stale answer to a run the user has replaced
                 }
                 wasm_ = records;
-                identical_ = !nativeResult_.isEmpty() && result == nativeResult_;
+                wasmResult_ = result;
                 finishWasm(QString());
             });
     connect(host_, &WasmHost::requestFailed, this, [this](int id, const QString& error) {
@@ -19,31 +21,41 @@ ComparisonRun::ComparisonRun(WasmHost* host, QObject* parent) : QObject(parent),
             finishWasm(error);
         }
     });
-    connect(host_, &WasmHost::unavailable, this, [this](const QString& reason) {
-        if (!wasmDone_) {
-            finishWasm(reason);
-        }
-    });
 }
 
-void ComparisonRun::start(const QByteArray& scenario, int repeat) {
+void ComparisonRun::start(const QByteArray& scenario, int repeat, const QString& strategy) {
+    ++generation_;
+    strategy_ = strategy;
     native_.clear();
     wasm_.clear();
     nativeError_.clear();
     wasmError_.clear();
+    nativeResult_.clear();
+    wasmResult_.clear();
     identical_ = false;
     nativeDone_ = false;
     wasmDone_ = false;
 
-    requestId_ = host_->runScenario(scenario, QStringLiteral("plan"), repeat);
+    requestId_ = host_->runScenario(scenario, strategy, repeat);
 
-    auto outcome = NativeEngine::runScenario(scenario, QStringLiteral("plan"), repeat);
-    native_ = outcome.records;
-    nativeError_ = outcome.error;
-    nativeResult_ = outcome.resultJson;
-    nativeDone_ = true;
-    emit nativeFinished();
-    checkFinished();
+    // The native runs go to a worker so that a big scenario never freezes the window.
+    const int generation = generation_;
+    auto* watcher = new QFutureWatcher<NativeEngine::RunOutcome>(this);
+    connect(watcher, &QFutureWatcher<NativeEngine::RunOutcome>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != generation_) {
+            return; // stale
+        }
+        const auto outcome = watcher->result();
+        native_ = outcome.records;
+        nativeError_ = outcome.error;
+        nativeResult_ = outcome.resultJson;
+        nativeDone_ = true;
+        emit nativeFinished();
+        checkFinished();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [scenario, strategy, repeat] { return NativeEngine::runScenario(scenario, strategy, repeat); }));
 }
 
 void ComparisonRun::finishWasm(const QString& error) {
@@ -62,6 +74,7 @@ void ComparisonRun::finishWasm(const QString& error) {
 
 void ComparisonRun::checkFinished() {
     if (nativeDone_ && wasmDone_) {
+        identical_ = !nativeResult_.isEmpty() && wasmResult_ == nativeResult_;
         emit finished();
     }
 }

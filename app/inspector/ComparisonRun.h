@@ -17,7 +17,9 @@ class ComparisonRun : public QObject {
 public:
     ComparisonRun(WasmHost* host, QObject* parent = nullptr);
 
-    void start(const QByteArray& scenario, int repeat);
+    void start(const QByteArray& scenario, int repeat, const QString& strategy = QStringLiteral("plan"));
+    [[nodiscard]] QString strategy() const { return strategy_; }
+    [[nodiscard]] QByteArray nativeResult() const { return nativeResult_; }
     [[nodiscard]] bool isRunning() const { return nativeDone_ == false || wasmDone_ == false; }
 
     [[nodiscard]] const std::vector<bi::trace::TimingRecord>& nativeRecords() const { return native_; }
@@ -42,6 +44,9 @@ private:
     bool wasmDone_ = true;
     bool identical_ = false;
     QByteArray nativeResult_;
+    QByteArray wasmResult_;
+    int generation_ = 0;
+    QString strategy_ = QStringLiteral("plan");
     std::vector<bi::trace::TimingRecord> native_;
     std::vector<bi::trace::TimingRecord> wasm_;
     QString nativeError_;

@@ -5,7 +5,10 @@
 #include <QStringList>
 
 // `boundary-inspector --report DIR [FILES…]`: the window's computations without
-// a window. Writes overhead.png, records.json and summary.md into DIR.
+// a window. Runs the scenario (the first *.json, or the demo) on both engines
+// with both strategies, a batch-size sweep, extracts the documents, and writes
+// into DIR: overhead.png (timeline), phases.png, boxplots.png, scaling.png,
+// comparison.png, records.{json,csv,trace.json} and summary.md.
 class HeadlessReport {
 public:
     // Returns the process exit status (0 ok, 2 bad input or unwritable DIR).

@@ -1,67 +1,326 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
-
+#include "AppTheme.h"
+#include "ChangeEntry.h"
+#include "CommandPalette.h"
 #include "ComparisonRun.h"
+#include "DemoTour.h"
+#include "DocumentExtractor.h"
+#include "DocumentPanel.h"
 #include "EmbeddedResources.h"
+#include "GroupStepper.h"
+#include "JsonFields.h"
+#include "NativeEngine.h"
+#include "OverheadPanel.h"
 #include "OverheadPlot.h"
+#include "PlotExport.h"
+#include "RecentFiles.h"
+#include "RecordExport.h"
+#include "RunPanel.h"
+#include "ScenarioPanel.h"
+#include "SessionComparison.h"
+#include "ShortcutOverlay.h"
+#include "StateTreeView.h"
+#include "SweepRunner.h"
 #include "WasmHost.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
+
+using bi::json::Value;
+
+namespace {
+bool interactive(const QWidget* w) {
+    return w->isVisible() && QGuiApplication::platformName() != QLatin1String("offscreen") &&
+           QGuiApplication::platformName() != QLatin1String("minimal");
+}
+
+QByteArray readFile(const QString& fileName, QString* error) {
+    QFile f(fileName);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return {};
+    }
+    return f.readAll();
+}
+
+bool isSessionBytes(const QByteArray& bytes) {
+    return bytes.left(200).contains("boundary-inspector/session@");
+}
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), host_(new WasmHost(this)), comparison_(new ComparisonRun(host_, this)),
-      plot_(new OverheadPlot(this)), statusLabel_(new QLabel(this)) {
+      legacyRun_(new ComparisonRun(host_, this)), sweep_(new SweepRunner(host_, this)),
+      scenarioPanel_(new ScenarioPanel(this)), runPanel_(new RunPanel(this)), documentPanel_(new DocumentPanel(this)),
+      overheadPanel_(new OverheadPanel(this)), overlay_(nullptr), palette_(new CommandPalette(this)),
+      statusLabel_(new QLabel(this)) {
     registerEmbeddedResources();
+    setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Boundary Inspector"));
-    setCentralWidget(plot_);
+    setAcceptDrops(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     statusBar()->addPermanentWidget(statusLabel_, 1);
-    createActions();
-    resize(1100, 700);
+    statusLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
-    connect(comparison_, &ComparisonRun::nativeFinished, this, [this] {
-        plot_->setSeries(QStringLiteral("native"), comparison_->nativeRecords());
-        updateStatus();
+    auto* hint = new QLabel(tr("Drop scenarios (*.json) or documents (HTML, Markdown, text) here, or press Ctrl+O"), this);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setEnabled(false);
+    setCentralWidget(hint);
+    centralWidget()->hide(); // the docks fill the window; the hint shows when all are closed
+
+    addPanel(QStringLiteral("scenario"), tr("Scenario"), scenarioPanel_, Qt::LeftDockWidgetArea);
+    addPanel(QStringLiteral("run"), tr("Run"), runPanel_, Qt::RightDockWidgetArea);
+    addPanel(QStringLiteral("document"), tr("Document"), documentPanel_, Qt::RightDockWidgetArea);
+    addPanel(QStringLiteral("overhead"), tr("Overhead"), overheadPanel_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(docks_[QStringLiteral("run")], docks_[QStringLiteral("document")]);
+    docks_[QStringLiteral("run")]->raise();
+    resizeDocks({docks_[QStringLiteral("scenario")], docks_[QStringLiteral("run")]}, {420, 700}, Qt::Horizontal);
+    resizeDocks({docks_[QStringLiteral("run")], docks_[QStringLiteral("overhead")]}, {430, 360}, Qt::Vertical);
+
+    overlay_ = new ShortcutOverlay(this);
+    tour_ = new DemoTour(this);
+    createActions();
+    connectEngine();
+    resize(1400, 900);
+    defaultLayout_ = saveState();
+    // Dock sizes only stick once the window has its geometry.
+    QTimer::singleShot(0, this, [this] {
+        resizeDocks({docks_[QStringLiteral("scenario")], docks_[QStringLiteral("run")]}, {width() / 3, width() * 2 / 3},
+                    Qt::Horizontal);
+        defaultLayout_ = saveState();
     });
-    connect(comparison_, &ComparisonRun::wasmFinished, this, [this] {
-        plot_->setSeries(QStringLiteral("wasm"), comparison_->wasmRecords());
-        updateStatus();
-    });
-    connect(comparison_, &ComparisonRun::wasmFailed, this, [this](const QString& reason) {
-        showWasmProblem(reason);
-        updateStatus();
-    });
+    updateStatus();
     host_->start();
 }
 
 MainWindow::~MainWindow() = default;
 
+QDockWidget* MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name + QStringLiteral("Dock"));
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    docks_.insert(name, dock);
+    return dock;
+}
+
+QDockWidget* MainWindow::dock(const QString& name) const { return docks_.value(name); }
+
+void MainWindow::raiseDock(const QString& name) {
+    if (QDockWidget* d = docks_.value(name)) {
+        d->show();
+        d->raise();
+    }
+}
+
+OverheadPlot* MainWindow::overheadPlot() const { return overheadPanel_->timeline(); }
+
+QAction* MainWindow::addAction(QMenu* menu, const QString& name, const QString& text, const QKeySequence& key,
+                               const std::function<void()>& slot) {
+    QAction* a = menu->addAction(text);
+    a->setObjectName(name);
+    a->setShortcut(key);
+    a->setShortcutContext(Qt::WindowShortcut);
+    connect(a, &QAction::triggered, this, [slot] { slot(); });
+    QMainWindow::addAction(a); // shortcuts work while the menu bar is hidden
+    actions_.insert(name, a);
+    if (menuActions_.isEmpty() || menuActions_.back().first != menu->title().remove(QLatin1Char('&'))) {
+        menuActions_.append({menu->title().remove(QLatin1Char('&')), {}});
+    }
+    menuActions_.back().second.append(a);
+    return a;
+}
+
+QList<QAction*> MainWindow::allActions() const {
+    QList<QAction*> out;
+    for (const auto& group : menuActions_) {
+        out += group.second;
+    }
+    return out;
+}
+
 void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open scenario…"), this, [this] {
-        const QString name = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
-                                                          tr("Scenarios (*.json);;All files (*)"));
-        if (!name.isEmpty()) {
-            openScenarioFile(name);
+    addAction(file, QStringLiteral("open"), tr("&Open…"), QKeySequence::Open, [this] {
+        const QStringList names = QFileDialog::getOpenFileNames(
+            this, tr("Open scenarios, sessions or documents"), QString(),
+            tr("All supported (*.json *.html *.htm *.md *.markdown *.txt *.csv *.xml);;Scenarios and sessions "
+               "(*.json);;Documents (*.html *.htm *.md *.markdown *.txt *.csv *.xml);;All files (*)"));
+        for (const QString& n : names) {
+            openFile(n);
         }
     });
-    open->setShortcut(QKeySequence::Open);
-    file->addAction(tr("Load &demo"), this, &MainWindow::loadDemo)->setShortcut(QKeySequence(tr("Ctrl+D")));
+    QMenu* recentMenu = file->addMenu(tr("Open &recent"));
+    recent_ = new RecentFiles(recentMenu, this);
+    connect(recent_, &RecentFiles::openRequested, this, [this](const QString& f) { openFile(f); });
+    addAction(file, QStringLiteral("demo"), tr("Load &demo"), QKeySequence(tr("Ctrl+D")), [this] {
+        loadDemo();
+        loadDemoDocument();
+    });
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    addAction(file, QStringLiteral("saveSession"), tr("&Save session…"), QKeySequence::Save, [this] {
+        const QString n = QFileDialog::getSaveFileName(this, tr("Save session"), QStringLiteral("run.session.json"),
+                                                       tr("Sessions (*.session.json)"));
+        if (!n.isEmpty()) {
+            saveSession(n);
+        }
+    });
+    addAction(file, QStringLiteral("openSession"), tr("Open s&ession…"), QKeySequence(tr("Ctrl+Shift+O")), [this] {
+        const QString n = QFileDialog::getOpenFileName(this, tr("Open session"), QString(), tr("Sessions (*.json)"));
+        if (!n.isEmpty()) {
+            openSession(n);
+        }
+    });
+    addAction(file, QStringLiteral("compareSession"), tr("&Compare with session…"), QKeySequence(tr("Ctrl+Shift+C")),
+              [this] {
+                  const QString n = QFileDialog::getOpenFileName(this, tr("Compare with an older session"), QString(),
+                                                                 tr("Sessions (*.json)"));
+                  if (!n.isEmpty()) {
+                      compareWithSession(n);
+                  }
+              });
+    file->addSeparator();
+    addAction(file, QStringLiteral("exportPlot"), tr("Export &plot…"), QKeySequence(tr("Ctrl+E")), [this] { exportPlot(); });
+    addAction(file, QStringLiteral("exportRecords"), tr("Export &records…"), QKeySequence(tr("Ctrl+Shift+E")),
+              [this] { exportRecords(); });
+    file->addSeparator();
+    addAction(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence(tr("Ctrl+Q")), [] { QApplication::closeAllWindows(); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    addAction(view, QStringLiteral("find"), tr("&Find in state"), QKeySequence::Find, [this] {
+        raiseDock(QStringLiteral("scenario"));
+        scenarioPanel_->focusSearch();
+    });
+    addAction(view, QStringLiteral("palette"), tr("Command &palette"), QKeySequence(tr("Ctrl+Shift+P")), [this] {
+        palette_->setActions(allActions());
+        palette_->open();
+    });
+    addAction(view, QStringLiteral("shortcuts"), tr("Keyboard &shortcuts"), QKeySequence(QStringLiteral("?")), [this] {
+        overlay_->setActions(menuActions_);
+        overlay_->toggle();
+    });
+    QAction* darkAction = addAction(view, QStringLiteral("dark"), tr("&Dark theme"), QKeySequence(tr("Ctrl+Shift+D")),
+                                    [this] { setDarkTheme(!dark_); });
+    darkAction->setCheckable(true);
+    view->addSeparator();
+    const QStringList names = {QStringLiteral("scenario"), QStringLiteral("run"), QStringLiteral("document"),
+                               QStringLiteral("overhead")};
+    const QStringList titles = {tr("Show &Scenario"), tr("Show &Run"), tr("Show &Document"), tr("Show &Overhead")};
+    for (int i = 0; i < names.size(); ++i) {
+        const QString n = names[i];
+        addAction(view, QStringLiteral("show-") + n, titles[i], QKeySequence(QStringLiteral("Alt+%1").arg(i + 1)),
+                  [this, n] { raiseDock(n); });
+    }
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(tr("&Run again"), this, &MainWindow::rerun)->setShortcut(QKeySequence(Qt::Key_F5));
-    run->addAction(tr("Restart wasm &host"), this, [this] { host_->start(); rerun(); })
-        ->setShortcut(QKeySequence(tr("Ctrl+R")));
+    addAction(run, QStringLiteral("rerun"), tr("&Run again"), QKeySequence(Qt::Key_F5), [this] { rerun(); });
+    addAction(run, QStringLiteral("restartHost"), tr("Restart wasm &host"), QKeySequence(tr("Ctrl+R")), [this] {
+        host_->start();
+        rerun();
+    });
+    run->addSeparator();
+    GroupStepper* stepper = runPanel_->stepper();
+    addAction(run, QStringLiteral("first"), tr("&First step"), QKeySequence(Qt::Key_Home), [stepper] { stepper->first(); });
+    addAction(run, QStringLiteral("back"), tr("Step &back"), QKeySequence(Qt::Key_Comma), [stepper] { stepper->back(); });
+    addAction(run, QStringLiteral("next"), tr("Step &next"), QKeySequence(Qt::Key_Period), [stepper] { stepper->next(); });
+    addAction(run, QStringLiteral("play"), tr("&Play / pause"), QKeySequence(Qt::Key_Space),
+              [stepper] { stepper->togglePlaying(); });
+    addAction(run, QStringLiteral("last"), tr("&Last step"), QKeySequence(Qt::Key_End), [stepper] { stepper->last(); });
+    addAction(run, QStringLiteral("legacy"), tr("Toggle le&gacy strategy"), QKeySequence(tr("Ctrl+L")), [this] {
+        const QString next = runPanel_->strategy() == QLatin1String("legacy") ? QStringLiteral("plan")
+                                                                              : QStringLiteral("legacy");
+        runTracedWith(next);
+    });
+    run->addSeparator();
+    addAction(run, QStringLiteral("nextChunk"), tr("Next &chunk"), QKeySequence(Qt::Key_N), [this] {
+        raiseDock(QStringLiteral("document"));
+        documentPanel_->pullNext();
+    });
+    addAction(run, QStringLiteral("allChunks"), tr("&All chunks"), QKeySequence(tr("Shift+N")),
+              [this] { documentPanel_->pullAll(); });
+    run->addSeparator();
+    addAction(run, QStringLiteral("sweep"), tr("Batch-size s&weep"), QKeySequence(tr("Ctrl+B")), [this] {
+        raiseDock(QStringLiteral("overhead"));
+        overheadPanel_->showTab(3);
+        sweep_->start({1, 4, 16, 64, 256, 1024});
+    });
+    addAction(run, QStringLiteral("documentSweep"), tr("&Document-size sweep"), QKeySequence(tr("Ctrl+Alt+B")), [this] {
+        raiseDock(QStringLiteral("overhead"));
+        overheadPanel_->showTab(3);
+        sweep_->startDocumentSweep({1000, 10000, 100000, 1000000});
+    });
+    addAction(run, QStringLiteral("cancelSweep"), tr("Cancel s&weep"), QKeySequence(tr("Ctrl+Shift+B")),
+              [this] { sweep_->cancel(); });
+    addAction(run, QStringLiteral("compareStrategies"), tr("Compare legacy vs plan"), QKeySequence(tr("Ctrl+K")),
+              [this] { compareStrategies(); });
+    addAction(run, QStringLiteral("tour"), tr("Demo &tour"), QKeySequence(Qt::Key_F9), [this] { startDemoTour(); });
+
+    QMenu* window = menuBar()->addMenu(tr("&Window"));
+    addAction(window, QStringLiteral("resetLayout"), tr("&Reset layout"), QKeySequence(tr("Ctrl+Shift+R")),
+              [this] { resetLayout(); });
+    for (auto* d : docks_) {
+        window->addAction(d->toggleViewAction());
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    addAction(help, QStringLiteral("help"), tr("&Shortcuts overlay"), QKeySequence::HelpContents, [this] {
+        overlay_->setActions(menuActions_);
+        overlay_->toggle();
+    });
+    addAction(help, QStringLiteral("about"), tr("&About"), QKeySequence(), [this] {
+        QMessageBox::about(this, tr("Boundary Inspector"),
+                           tr("Inspects listener cascades and per-call JS↔wasm boundary overhead, native beside "
+                              "wasm.\nGPL-3.0-or-later."));
+    });
+}
+
+void MainWindow::connectEngine() {
+    connect(comparison_, &ComparisonRun::nativeFinished, this, [this] {
+        showRecords();
+        updateStatus();
+    });
+    connect(comparison_, &ComparisonRun::wasmFinished, this, [this] { showRecords(); });
+    connect(comparison_, &ComparisonRun::finished, this, &MainWindow::onComparisonFinished);
+    connect(host_, &WasmHost::unavailable, this, &MainWindow::showHostProblem);
+    connect(host_, &WasmHost::ready, this, [this] {
+        hostProblem_.clear();
+        updateStatus();
+    });
+    connect(runPanel_, &RunPanel::strategyChanged, this, [this](const QString& s) { runTracedWith(s); });
+    connect(legacyRun_, &ComparisonRun::finished, this, [this] {
+        auto legacy = legacyRun_->nativeRecords();
+        legacy.insert(legacy.end(), legacyRun_->wasmRecords().begin(), legacyRun_->wasmRecords().end());
+        auto plan = comparison_->nativeRecords();
+        plan.insert(plan.end(), comparison_->wasmRecords().begin(), comparison_->wasmRecords().end());
+        overheadPanel_->setComparison(SessionComparison::compare(legacy, plan), tr("legacy"), tr("plan"));
+        overheadPanel_->showTab(4);
+    });
+    connect(sweep_, &SweepRunner::progress, overheadPanel_, &OverheadPanel::setSweepProgress);
+    connect(sweep_, &SweepRunner::finished, this,
+            [this](const QString& sizeLabel, const QMap<QString, QVector<ScalingPlot::Point>>& curves) {
+                overheadPanel_->setScaling(sizeLabel, curves);
+            });
+    connect(overheadPanel_, &OverheadPanel::sweepRequested, action(QStringLiteral("sweep")), &QAction::trigger);
+    connect(overheadPanel_, &OverheadPanel::sweepCancelled, sweep_, &SweepRunner::cancel);
+    connect(overheadPanel_, &OverheadPanel::comparisonRequested, this, &MainWindow::compareStrategies);
+    connect(documentPanel_, &DocumentPanel::extractionFailed, this, [this](const QString& reason) {
+        statusBar()->showMessage(tr("Extraction failed: %1").arg(reason));
+    });
 }
 
 void MainWindow::loadDemo() {
@@ -71,44 +330,219 @@ void MainWindow::loadDemo() {
     }
 }
 
-bool MainWindow::openScenarioFile(const QString& fileName) {
-    QFile f(fileName);
-    if (!f.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, tr("Open scenario"), tr("Cannot open %1: %2").arg(fileName, f.errorString()));
+void MainWindow::loadDemoDocument() {
+    const QStringList entries = QDir(QStringLiteral(":/demo")).entryList(QDir::Files, QDir::Name);
+    QString chosen;
+    for (const QString& e : entries) {
+        if (DocumentExtractor::isDocumentFile(e) && (chosen.isEmpty() || e.endsWith(QLatin1String(".html")))) {
+            chosen = e;
+        }
+    }
+    if (chosen.isEmpty()) {
+        return;
+    }
+    QFile f(QStringLiteral(":/demo/") + chosen);
+    if (f.open(QIODevice::ReadOnly)) {
+        openDocument(tr("demo: %1").arg(chosen), f.readAll());
+    }
+}
+
+bool MainWindow::openFile(const QString& fileName) {
+    QString error;
+    const QByteArray bytes = readFile(fileName, &error);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(tr("Cannot open %1: %2").arg(fileName, error));
+        if (interactive(this)) {
+            QMessageBox::warning(this, tr("Open"), tr("Cannot open %1:\n%2").arg(fileName, error));
+        }
         return false;
     }
-    loadScenario(f.readAll(), QFileInfo(fileName).fileName());
+    recent_->add(fileName);
+    if (DocumentExtractor::isDocumentFile(fileName)) {
+        openDocument(QFileInfo(fileName).fileName(), bytes);
+        return true;
+    }
+    if (isSessionBytes(bytes)) {
+        return openSession(fileName);
+    }
+    loadScenario(bytes, QFileInfo(fileName).fileName());
     return true;
 }
 
+bool MainWindow::openScenarioFile(const QString& fileName) { return openFile(fileName); }
+
+void MainWindow::openDocument(const QString& name, const QByteArray& bytes) {
+    raiseDock(QStringLiteral("document"));
+    documentPanel_->setDocument(name, bytes, DocumentExtractor::mimeForFileName(name));
+}
+
 void MainWindow::loadScenario(const QByteArray& scenario, const QString& displayName) {
+    try {
+        scenarioJson_ = bi::json::parse(std::string_view(scenario.constData(), static_cast<std::size_t>(scenario.size())));
+    } catch (const bi::json::ParseError& e) {
+        const QString why = tr("%1 is not valid JSON: %2").arg(displayName, QString::fromStdString(e.describe()));
+        statusBar()->showMessage(why);
+        if (interactive(this)) {
+            QMessageBox::warning(this, tr("Open scenario"), why);
+        }
+        return;
+    }
     scenario_ = scenario;
     scenarioName_ = displayName;
     setWindowTitle(tr("Boundary Inspector — %1").arg(displayName));
+    runTracedWith(runPanel_->strategy());
     rerun();
+}
+
+void MainWindow::runTracedWith(const QString& strategy) {
+    if (scenario_.isEmpty()) {
+        return;
+    }
+    const auto outcome = NativeEngine::runTraced(scenario_, strategy);
+    Value result;
+    if (outcome.ok) {
+        result = bi::json::parse(std::string_view(outcome.resultJson.constData(),
+                                                  static_cast<std::size_t>(outcome.resultJson.size())));
+    } else {
+        statusBar()->showMessage(tr("%1: %2").arg(scenarioName_, outcome.error));
+    }
+    showResult(result, strategy);
+}
+
+void MainWindow::showResult(const Value& result, const QString& strategy) {
+    const Value* state = scenarioJson_.find("state");
+    const Value initial = state != nullptr ? *state : Value::object();
+    runPanel_->setRun(initial, result, strategy);
+    std::vector<ChangeEntry> changes;
+    if (const Value* batches = bi::models::arrayField(scenarioJson_, "batches")) {
+        for (std::size_t b = 0; b < batches->asArray().size(); ++b) {
+            const auto input = ChangeEntry::fromJson(batches->asArray()[b], tr("batch %1 (input)").arg(b));
+            changes.insert(changes.end(), input.begin(), input.end());
+        }
+    }
+    const auto produced = runPanel_->timeline().allChanges();
+    changes.insert(changes.end(), produced.begin(), produced.end());
+    const Value* registrations = result.isObject() ? result.find("registrations") : nullptr;
+    scenarioPanel_->setScenario(scenarioJson_, std::move(changes), registrations != nullptr ? *registrations : Value());
 }
 
 void MainWindow::rerun() {
     if (scenario_.isEmpty()) {
         return;
     }
-    plot_->clearSeries(QStringLiteral("native"));
-    plot_->clearSeries(QStringLiteral("wasm"));
+    overheadPanel_->setRecords({}, {});
     comparison_->start(scenario_, kCallsPerRun);
+    updateStatus();
 }
 
-void MainWindow::showWasmProblem(const QString& reason) {
+void MainWindow::showRecords() {
+    overheadPanel_->setRecords(comparison_->nativeRecords(), comparison_->wasmRecords());
+}
+
+void MainWindow::onComparisonFinished() {
+    showRecords();
+    session_ = Session();
+    session_.scenarioName = scenarioName_;
+    session_.scenarioText = scenario_;
+    session_.strategy = comparison_->strategy();
+    session_.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    session_.native = comparison_->nativeRecords();
+    session_.wasm = comparison_->wasmRecords();
+    session_.resultJson = comparison_->nativeResult();
+    session_.identical = comparison_->resultsIdentical();
+    session_.wasmError = comparison_->wasmError();
+    if (!comparison_->wasmError().isEmpty()) {
+        showHostProblem(comparison_->wasmError());
+    }
+    updateStatus();
+}
+
+void MainWindow::compareStrategies() {
+    if (scenario_.isEmpty()) {
+        return;
+    }
+    statusBar()->showMessage(tr("Running the legacy strategy for comparison…"), 3000);
+    legacyRun_->start(scenario_, kCallsPerRun, QStringLiteral("legacy"));
+}
+
+bool MainWindow::saveSession(const QString& fileName) {
+    QFile f(fileName);
+    if (session_.scenarioText.isEmpty() || !f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        statusBar()->showMessage(tr("Nothing recorded yet, or cannot write %1").arg(fileName));
+        return false;
+    }
+    f.write(session_.toJson());
+    recent_->add(fileName);
+    statusBar()->showMessage(tr("Session saved to %1").arg(fileName), 4000);
+    return true;
+}
+
+bool MainWindow::openSession(const QString& fileName) {
+    QString error;
+    const QByteArray bytes = readFile(fileName, &error);
+    try {
+        if (!error.isEmpty()) {
+            throw std::runtime_error(error.toStdString());
+        }
+        Session s = Session::fromJson(bytes);
+        scenarioJson_ = bi::json::parse(std::string_view(s.scenarioText.constData(),
+                                                         static_cast<std::size_t>(s.scenarioText.size())));
+        session_ = std::move(s);
+    } catch (const std::exception& e) {
+        const QString why = tr("Cannot open the session %1: %2").arg(fileName, QString::fromUtf8(e.what()));
+        statusBar()->showMessage(why);
+        if (interactive(this)) {
+            QMessageBox::warning(this, tr("Open session"), why);
+        }
+        return false;
+    }
+    scenario_ = session_.scenarioText;
+    scenarioName_ = session_.scenarioName;
+    setWindowTitle(tr("Boundary Inspector — %1 (session of %2)").arg(scenarioName_, session_.createdAt));
+    runTracedWith(session_.strategy); // the stepper needs the trace; the records are the session's own
+    overheadPanel_->setRecords(session_.native, session_.wasm);
+    updateStatus();
+    return true;
+}
+
+bool MainWindow::compareWithSession(const QString& fileName) {
+    QString error;
+    const QByteArray bytes = readFile(fileName, &error);
+    try {
+        const Session old = Session::fromJson(bytes);
+        const auto rows = SessionComparison::compare(old.allRecords(), session_.allRecords());
+        overheadPanel_->setComparison(rows, tr("%1 (%2)").arg(QFileInfo(fileName).fileName(), old.createdAt.left(16)),
+                                      tr("current"));
+        raiseDock(QStringLiteral("overhead"));
+        overheadPanel_->showTab(4);
+        return true;
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(tr("Cannot compare with %1: %2").arg(fileName, QString::fromUtf8(e.what())));
+        return false;
+    }
+}
+
+void MainWindow::showHostProblem(const QString& reason) {
+    hostProblem_ = reason;
     statusBar()->showMessage(tr("wasm engine unavailable: %1").arg(reason));
-    if (isVisible() && QGuiApplication::platformName() != QLatin1String("offscreen")) {
-        QMessageBox::warning(this, tr("wasm engine unavailable"),
-                             tr("%1\n\nThe native engine's results are still shown. "
-                                "Use Run → Restart wasm host (Ctrl+R) to try again.")
-                                 .arg(reason));
+    updateStatus();
+    if (!interactive(this)) {
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("wasm engine unavailable"),
+                    tr("%1\n\nEverything already shown is kept, and the native engine still runs.").arg(reason),
+                    QMessageBox::Close, this);
+    QPushButton* restart = box.addButton(tr("Restart host"), QMessageBox::AcceptRole);
+    box.exec();
+    if (box.clickedButton() == restart) {
+        host_->start();
+        rerun();
     }
 }
 
 void MainWindow::updateStatus() {
-    QString text = tr("%1 · native: %2 calls").arg(scenarioName_).arg(comparison_->nativeRecords().size());
+    QString text = scenarioName_.isEmpty() ? tr("no scenario") : scenarioName_;
+    text += tr(" · native: %1 calls").arg(comparison_->nativeRecords().size());
     if (!comparison_->nativeError().isEmpty()) {
         text = tr("%1 · native error: %2").arg(scenarioName_, comparison_->nativeError());
     }
@@ -116,8 +550,80 @@ void MainWindow::updateStatus() {
         text += tr(" · wasm: %1 calls · results %2")
                     .arg(comparison_->wasmRecords().size())
                     .arg(comparison_->resultsIdentical() ? tr("identical") : tr("DIFFER"));
-    } else if (!comparison_->wasmError().isEmpty()) {
-        text += tr(" · wasm unavailable");
+    } else if (!hostProblem_.isEmpty() || !comparison_->wasmError().isEmpty()) {
+        text += tr(" · wasm unavailable (Ctrl+R restarts the host)");
+    } else if (comparison_->isRunning()) {
+        text += tr(" · wasm: running…");
     }
     statusLabel_->setText(text);
+}
+
+void MainWindow::setDarkTheme(bool dark) {
+    dark_ = AppTheme::apply(dark);
+    if (QAction* a = action(QStringLiteral("dark"))) {
+        a->setChecked(dark_);
+    }
+}
+
+void MainWindow::resetLayout() {
+    for (auto* d : docks_) {
+        d->setFloating(false);
+        d->show();
+    }
+    restoreState(defaultLayout_);
+    docks_[QStringLiteral("run")]->raise();
+}
+
+void MainWindow::startDemoTour() { tour_->start(); }
+
+void MainWindow::stepAndPullForScreenshot() {
+    for (int i = 0; i < 3; ++i) {
+        runPanel_->stepper()->next();
+    }
+    documentPanel_->pullNext();
+    documentPanel_->pullNext();
+    raiseDock(QStringLiteral("run"));
+}
+
+void MainWindow::exportPlot() {
+    const QString name = QFileDialog::getSaveFileName(this, tr("Export plot"),
+                                                      overheadPanel_->currentPlotName() + QStringLiteral(".png"),
+                                                      PlotExport::fileFilter());
+    if (!name.isEmpty() && !PlotExport::save(overheadPanel_->currentPlot(), name)) {
+        statusBar()->showMessage(tr("Cannot write %1").arg(name));
+    }
+}
+
+void MainWindow::exportRecords() {
+    QString filter;
+    QString name = QFileDialog::getSaveFileName(
+        this, tr("Export records"), QStringLiteral("records.csv"),
+        tr("CSV (*.csv);;JSON (*.json);;Chrome trace events (*.trace.json)"), &filter);
+    if (name.isEmpty()) {
+        return;
+    }
+    if (filter.contains(QLatin1String("trace")) && !name.endsWith(QLatin1String(".trace.json"))) {
+        name = QFileInfo(name).path() + QLatin1Char('/') + QFileInfo(name).completeBaseName() +
+               QStringLiteral(".trace.json");
+    }
+    QFile f(name);
+    const auto records = session_.allRecords().empty() ? comparison_->nativeRecords() : session_.allRecords();
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(RecordExport::forFileName(name, records)) < 0) {
+        statusBar()->showMessage(tr("Cannot write %1").arg(name));
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            openFile(url.toLocalFile());
+        }
+    }
+    event->acceptProposedAction();
 }

@@ -1,14 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Session.h"
+#include "core/Json.h"
+
+#include <QHash>
 #include <QMainWindow>
 
+class CommandPalette;
 class ComparisonRun;
+class DemoTour;
+class DocumentPanel;
+class OverheadPanel;
 class OverheadPlot;
+class QDockWidget;
 class QLabel;
+class RecentFiles;
+class RunPanel;
+class ScenarioPanel;
+class ShortcutOverlay;
+class SweepRunner;
 class WasmHost;
 
-// The inspector's main window: composes the purpose widgets, owns the actions.
+// The inspector's main window: composes the four docks (Scenario, Run,
+// Document, Overhead), owns every action (menus, shortcuts, command palette,
+// `?` overlay), opens files, records runs into a session, and keeps what it
+// shows when the wasm host fails.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -18,24 +35,80 @@ public:
     // Loads scenario bytes (from a file or the embedded demo) and runs the comparison.
     void loadScenario(const QByteArray& scenario, const QString& displayName);
     bool openScenarioFile(const QString& fileName);
+    // Scenario, session or document, chosen by name and content.
+    bool openFile(const QString& fileName);
+    void openDocument(const QString& name, const QByteArray& bytes);
     void loadDemo();
+    void loadDemoDocument();
+    bool saveSession(const QString& fileName);
+    bool openSession(const QString& fileName);
+    bool compareWithSession(const QString& fileName);
+    void setDarkTheme(bool dark);
+    void resetLayout();
+    void startDemoTour();
+    // For screenshots: three steps forward, two chunks pulled, the Run dock raised.
+    void stepAndPullForScreenshot();
 
-    [[nodiscard]] OverheadPlot* overheadPlot() const { return plot_; }
+    [[nodiscard]] ScenarioPanel* scenarioPanel() const { return scenarioPanel_; }
+    [[nodiscard]] RunPanel* runPanel() const { return runPanel_; }
+    [[nodiscard]] DocumentPanel* documentPanel() const { return documentPanel_; }
+    [[nodiscard]] OverheadPanel* overheadPanel() const { return overheadPanel_; }
+    [[nodiscard]] OverheadPlot* overheadPlot() const;
     [[nodiscard]] ComparisonRun* comparison() const { return comparison_; }
     [[nodiscard]] WasmHost* wasmHost() const { return host_; }
+    [[nodiscard]] ShortcutOverlay* shortcutOverlay() const { return overlay_; }
+    [[nodiscard]] CommandPalette* commandPalette() const { return palette_; }
+    [[nodiscard]] QAction* action(const QString& name) const { return actions_.value(name); }
+    [[nodiscard]] QList<QAction*> allActions() const;
+    [[nodiscard]] QDockWidget* dock(const QString& name) const;
+    [[nodiscard]] const Session& session() const { return session_; }
+    [[nodiscard]] QString hostProblem() const { return hostProblem_; }
+    void raiseDock(const QString& name);
 
     static constexpr int kCallsPerRun = 50;
 
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
+    QDockWidget* addPanel(const QString& name, const QString& title, QWidget* panel, Qt::DockWidgetArea area);
+    QAction* addAction(QMenu* menu, const QString& name, const QString& text, const QKeySequence& key,
+                       const std::function<void()>& slot);
     void createActions();
+    void connectEngine();
     void rerun();
-    void showWasmProblem(const QString& reason);
+    void runTracedWith(const QString& strategy);
+    void showResult(const bi::json::Value& result, const QString& strategy);
+    void showRecords();
+    void onComparisonFinished();
+    void compareStrategies();
+    void showHostProblem(const QString& reason);
     void updateStatus();
+    void exportPlot();
+    void exportRecords();
 
     WasmHost* host_;
     ComparisonRun* comparison_;
-    OverheadPlot* plot_;
+    ComparisonRun* legacyRun_;
+    SweepRunner* sweep_;
+    ScenarioPanel* scenarioPanel_;
+    RunPanel* runPanel_;
+    DocumentPanel* documentPanel_;
+    OverheadPanel* overheadPanel_;
+    ShortcutOverlay* overlay_;
+    CommandPalette* palette_;
+    RecentFiles* recent_ = nullptr;
+    DemoTour* tour_ = nullptr;
     QLabel* statusLabel_;
+    QHash<QString, QAction*> actions_;
+    QList<QPair<QString, QList<QAction*>>> menuActions_;
+    QHash<QString, QDockWidget*> docks_;
+    QByteArray defaultLayout_;
     QByteArray scenario_;
     QString scenarioName_;
+    bi::json::Value scenarioJson_;
+    Session session_;
+    QString hostProblem_;
+    bool dark_ = false;
 };

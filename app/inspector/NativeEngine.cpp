@@ -34,3 +34,33 @@ NativeEngine::RunOutcome NativeEngine::runScenario(const QByteArray& scenario, c
     }
     return outcome;
 }
+
+namespace {
+// The engine gains RunOptions::trace while the inspector is being written;
+// detect it instead of depending on the order the two land in.
+template <typename Options> constexpr bool kHasTrace = requires(Options o) { o.trace = true; };
+
+template <typename Options> void enableTrace(Options& options) {
+    if constexpr (kHasTrace<Options>) {
+        options.trace = true;
+    }
+}
+} // namespace
+
+bool NativeEngine::canTrace() { return kHasTrace<bi::api::RunOptions>; }
+
+NativeEngine::RunOutcome NativeEngine::runTraced(const QByteArray& scenario, const QString& strategy) {
+    RunOutcome outcome;
+    bi::api::RunOptions options;
+    options.strategy = strategy.toStdString();
+    enableTrace(options);
+    try {
+        auto out = bi::api::runScenario(std::string_view(scenario.constData(), static_cast<std::size_t>(scenario.size())),
+                                        options);
+        outcome.resultJson = QByteArray::fromStdString(out.json);
+        outcome.ok = true;
+    } catch (const std::exception& e) {
+        outcome.error = QString::fromUtf8(e.what());
+    }
+    return outcome;
+}

@@ -18,4 +18,8 @@ public:
     };
 
     static RunOutcome runScenario(const QByteArray& scenario, const QString& strategy, int repeat);
+    // One run with the engine's trace (stages, groups, state after each group)
+    // when the engine offers it; the plain run report otherwise.
+    static RunOutcome runTraced(const QByteArray& scenario, const QString& strategy);
+    [[nodiscard]] static bool canTrace();
 };

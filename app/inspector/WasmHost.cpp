@@ -93,34 +93,67 @@ void WasmHost::stop() {
     p->deleteLater();
     ready_ = false;
     buffer_.clear();
+    pending_.clear();
+    const QList<int> outstanding = ops_.keys();
+    ops_.clear();
+    for (int id : outstanding) {
+        emit requestFailed(id, tr("The wasm host was stopped before it answered."));
+    }
 }
 
 void WasmHost::fail(const QString& reason) {
     ready_ = false;
     lastError_ = reason;
     pending_.clear();
+    const QList<int> outstanding = ops_.keys();
+    ops_.clear();
     emit unavailable(reason);
+    for (int id : outstanding) {
+        emit requestFailed(id, reason);
+    }
 }
 
-int WasmHost::runScenario(const QByteArray& scenario, const QString& strategy, int repeat) {
+int WasmHost::request(const QString& op, bi::json::Value params) {
     const int id = nextId_++;
     bi::json::Value req = bi::json::Value::object();
     req.set("id", id);
-    req.set("op", "run");
-    req.set("strategy", strategy.toStdString());
-    req.set("repeat", repeat);
-    req.set("scenario", scenario.toStdString());
-    QByteArray line = QByteArray::fromStdString(bi::json::write(req)) + '\n';
+    req.set("op", op.toStdString());
+    if (params.isObject()) {
+        for (auto& [key, value] : params.asObject()) {
+            req.set(key, std::move(value));
+        }
+    }
+    const QByteArray line = QByteArray::fromStdString(bi::json::write(req)) + '\n';
     if (process_ == nullptr) {
-        emit requestFailed(id, lastError_.isEmpty() ? tr("The wasm host is not running.") : lastError_);
+        // Queued, so the caller has stored the id before the failure arrives.
+        const QString reason = lastError_.isEmpty() ? tr("The wasm host is not running.") : lastError_;
+        QMetaObject::invokeMethod(this, [this, id, reason] { emit requestFailed(id, reason); }, Qt::QueuedConnection);
         return id;
     }
+    ops_.insert(id, op);
     if (ready_) {
         process_->write(line);
     } else {
         pending_.push_back(line);
     }
     return id;
+}
+
+int WasmHost::runScenario(const QByteArray& scenario, const QString& strategy, int repeat) {
+    bi::json::Value params = bi::json::Value::object();
+    params.set("strategy", strategy.toStdString());
+    params.set("repeat", repeat);
+    params.set("scenario", scenario.toStdString());
+    return request(QStringLiteral("run"), std::move(params));
+}
+
+int WasmHost::extractDocument(const QByteArray& document, const QString& mime, int maxChars, int overlap) {
+    bi::json::Value params = bi::json::Value::object();
+    params.set("document", document.toStdString());
+    params.set("mime", mime.toStdString());
+    params.set("max_chars", maxChars);
+    params.set("overlap", overlap);
+    return request(QStringLiteral("extract"), std::move(params));
 }
 
 void WasmHost::onReadyRead() {
@@ -162,8 +195,13 @@ void WasmHost::onLine(const QByteArray& line) {
     }
     const bi::json::Value* idValue = msg.find("id");
     const int id = idValue != nullptr && idValue->isNumber() ? static_cast<int>(idValue->asNumber()) : -1;
+    const QString op = ops_.take(id);
     if (!success) {
         emit requestFailed(id, errorText);
+        return;
+    }
+    emit answered(id, op, msg, line);
+    if (op != QLatin1String("run")) {
         return;
     }
     std::vector<bi::trace::TimingRecord> records;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/Json.h"
 #include "trace/TimingRecord.h"
 
 #include <QObject>
+#include <QHash>
 #include <QProcess>
 
 #include <vector>
@@ -23,8 +25,16 @@ public:
     [[nodiscard]] bool isReady() const { return ready_; }
     [[nodiscard]] QString lastError() const { return lastError_; }
 
-    // Returns the request id; the answer comes as runFinished or requestFailed.
+    // Any operation of the host protocol: `params` (an object, or null) gets
+    // "id" and "op" added. Returns the id; the answer comes as answered (every
+    // op; the whole message and its raw line) or requestFailed. New ops need
+    // no change here: callers build their params and read the answer.
+    int request(const QString& op, bi::json::Value params);
+    // op "run": the answer also comes as runFinished with the records parsed.
     int runScenario(const QByteArray& scenario, const QString& strategy, int repeat);
+    // op "extract" (document: text or base64, mime, max_chars, overlap).
+    int extractDocument(const QByteArray& document, const QString& mime, int maxChars, int overlap);
+    [[nodiscard]] int pendingCount() const { return static_cast<int>(ops_.size()); }
 
     static QString nodeProgram();
     static QString hostScript();
@@ -33,6 +43,7 @@ public:
 signals:
     void ready();
     void unavailable(const QString& reason);
+    void answered(int id, const QString& op, const bi::json::Value& message, const QByteArray& rawLine);
     void runFinished(int id, const QByteArray& resultJson, const std::vector<bi::trace::TimingRecord>& records);
     void requestFailed(int id, const QString& error);
 
@@ -44,6 +55,7 @@ private:
     QProcess* process_ = nullptr;
     QByteArray buffer_;
     QList<QByteArray> pending_; // requests written before the host said hello
+    QHash<int, QString> ops_;   // outstanding requests: id -> op
     bool ready_ = false;
     int nextId_ = 1;
     QString lastError_;

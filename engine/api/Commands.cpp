@@ -2,49 +2,129 @@
 #include "api/Commands.h"
 
 #include "core/EngineError.h"
-#include "pipeline/Pipeline.h"
+#include "pipeline/JsonBuild.h"
+#include "pipeline/RunDriver.h"
 #include "pipeline/Scenario.h"
+#include "pipeline/ScenarioListeners.h"
 #include "trace/TimingRecord.h"
 
 namespace bi::api {
+
+namespace {
+
+json::Value dispatchesJson(const std::vector<pipeline::DispatchRecord>& records) {
+    json::Array out;
+    for (const auto& r : records) {
+        json::Object o;
+        pipeline::addMember(o, "dispatch_id", json::Value(static_cast<double>(r.dispatch.id)));
+        pipeline::addMember(o, "listener", json::Value(r.dispatch.listener));
+        pipeline::addMember(o, "input", pipeline::toJson(r.input));
+        pipeline::addMember(o, "output", pipeline::toJson(r.output));
+        out.emplace_back(std::move(o));
+    }
+    return json::Value(std::move(out));
+}
+
+json::Value traceJson(const pipeline::RunRecord& run) {
+    json::Array stages;
+    for (const auto& s : run.stages) {
+        stages.push_back(s.toJson());
+    }
+    json::Array groups;
+    for (const auto& g : run.finalized.groups) {
+        json::Array ids;
+        for (auto id : g.dispatches) {
+            ids.emplace_back(static_cast<double>(id));
+        }
+        json::Object o;
+        pipeline::addMember(o, "group", json::Value(static_cast<double>(g.group)));
+        pipeline::addMember(o, "dispatch_ids", json::Value(std::move(ids)));
+        pipeline::addMember(o, "diff", pipeline::toJson(g.diff));
+        pipeline::addMember(o, "state_after", g.stateAfter);
+        groups.emplace_back(std::move(o));
+    }
+    json::Array timings;
+    for (const auto& r : run.dispatches) {
+        json::Object o;
+        pipeline::addMember(o, "dispatch_id", json::Value(static_cast<double>(r.dispatch.id)));
+        pipeline::addMember(o, "duration_us", json::Value(r.durationUs));
+        timings.emplace_back(std::move(o));
+    }
+    json::Object out;
+    pipeline::addMember(out, "stages", json::Value(std::move(stages)));
+    pipeline::addMember(out, "groups", json::Value(std::move(groups)));
+    pipeline::addMember(out, "dispatch_timings", json::Value(std::move(timings)));
+    return json::Value(std::move(out));
+}
+
+json::Value runJson(const pipeline::RunRecord& run, bool withTrace) {
+    json::Object r;
+    pipeline::addMember(r, "input", pipeline::toJson(run.input));
+    pipeline::addMember(r, "changes", pipeline::toJson(run.prepared.changes));
+    pipeline::addMember(r, "concern_changes", pipeline::toJson(run.prepared.concernChanges));
+    pipeline::addMember(r, "execution_plan", run.executionPlan);
+    pipeline::addMember(r, "dispatches", dispatchesJson(run.dispatches));
+    pipeline::addMember(r, "final_changes", pipeline::toJson(run.finalized.finalChanges));
+    pipeline::addMember(r, "calls", json::Value(run.calls));
+    if (withTrace) {
+        pipeline::addMember(r, "trace", traceJson(run));
+    }
+    return json::Value(std::move(r));
+}
+
+} // namespace
+
+void registerScenario(pipeline::Pipeline& engine, const pipeline::Scenario& scenario) {
+    for (const auto& fx : scenario.sideEffects) {
+        engine.registerSideEffects(fx);
+    }
+    engine.registerConcerns(scenario.concerns);
+    for (const auto& l : scenario.listeners) {
+        engine.registerListener(l.spec);
+    }
+}
 
 CommandOutput runScenario(std::string_view scenarioText, const RunOptions& options) {
     if (options.strategy != "plan" && options.strategy != "legacy") {
         throw EngineError("unknown strategy '" + options.strategy + "' (expected plan or legacy)");
     }
+    const auto strategy = options.strategy == "plan" ? pipeline::Strategy::Plan : pipeline::Strategy::Legacy;
     CommandOutput out;
     double t0 = trace::nowMicros();
     pipeline::Scenario scenario = pipeline::parseScenario(scenarioText);
     double t1 = trace::nowMicros();
 
-    pipeline::Pipeline engine(scenario.state);
-    std::vector<pipeline::RunResult> runs;
+    pipeline::PipelineOptions pipelineOptions;
+    pipelineOptions.trace = options.trace;
+    pipelineOptions.maxListenerWrites =
+        options.maxListenerWrites != 0 ? options.maxListenerWrites
+                                       : (scenario.maxListenerWrites != 0 ? scenario.maxListenerWrites : 1000);
+    pipeline::Pipeline engine(scenario.state, pipelineOptions);
+    registerScenario(engine, scenario);
+    pipeline::ScenarioListeners handlers(scenario.listeners);
+    std::vector<pipeline::RunRecord> runs;
     runs.reserve(scenario.batches.size());
     for (std::size_t i = 0; i < scenario.batches.size(); ++i) {
         try {
-            runs.push_back(engine.processChanges(scenario.batches[i]));
+            runs.push_back(pipeline::runBatch(engine, scenario.batches[i], handlers, strategy));
         } catch (const EngineError& e) {
             throw EngineError("batch " + std::to_string(i) + ": " + e.what());
         }
     }
     double t2 = trace::nowMicros();
 
-    json::Value doc = json::Value::object();
-    doc.set("scenario", scenario.name);
-    json::Value& runList = doc.set("runs", json::Value::array());
+    json::Object doc;
+    pipeline::addMember(doc, "scenario", json::Value(scenario.name));
+    json::Array runList;
     for (const auto& run : runs) {
-        json::Value r = json::Value::object();
-        r.set("input", pipeline::toJson(run.input));
-        r.set("changes", pipeline::toJson(run.changes));
-        r.set("concern_changes", json::Value::array());
-        r.set("execution_plan", json::Value());
-        r.set("dispatches", json::Value::array());
-        r.set("final_changes", pipeline::toJson(run.changes));
-        r.set("calls", 1);
-        runList.push(std::move(r));
+        runList.push_back(runJson(run, options.trace));
     }
-    doc.set("final_state", engine.shadow().root());
-    out.json = json::write(doc);
+    pipeline::addMember(doc, "runs", json::Value(std::move(runList)));
+    if (options.trace) {
+        pipeline::addMember(doc, "registrations", engine.registrationsSnapshot());
+    }
+    pipeline::addMember(doc, "final_state", engine.shadow().root().toJson());
+    out.json = json::write(json::Value(std::move(doc)));
     double t3 = trace::nowMicros();
     out.phases = {t1 - t0, t2 - t1, t3 - t2};
     return out;

@@ -3,8 +3,14 @@
 // and the wasm bindings so that both produce the same bytes.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+
+namespace bi::pipeline {
+class Pipeline;
+struct Scenario;
+} // namespace bi::pipeline
 
 namespace bi::api {
 
@@ -22,11 +28,16 @@ struct CommandOutput {
 
 struct RunOptions {
     std::string strategy = "plan"; // "plan" or "legacy"
+    bool trace = false;            // adds per-run "trace" and top-level "registrations"
+    std::size_t maxListenerWrites = 0; // 0: the scenario's "options.maxListenerWrites", else 1000
 };
 
 // `bi run`: loads a scenario, runs every batch, returns the run report.
 // Throws EngineError on bad input.
 CommandOutput runScenario(std::string_view scenarioText, const RunOptions& options);
+
+// Registers a parsed scenario's side effects, concerns and listeners.
+void registerScenario(pipeline::Pipeline& engine, const pipeline::Scenario& scenario);
 
 // Appends `"timings":[...]` as the last member of a result object.
 std::string withTimings(const std::string& resultJson, const std::string& timingsArrayJson);

@@ -1,29 +1,179 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The state pipeline: takes a batch of changes through the stages and keeps
-// the shadow state in step with the host.
+// The state pipeline: one instance per store. It owns the shadow state and
+// every registration, runs the declarative stages of a batch, and plans the
+// listener calls the host must make. Crossing-level calls (what a wasm host
+// calls) are listed in PipelineApi.h.
 #pragma once
 
-#include "pipeline/Change.h"
+#include "pipeline/ExecutionPlan.h"
+#include "pipeline/PathGraph.h"
+#include "pipeline/PathIndex.h"
+#include "pipeline/Registrations.h"
+#include "pipeline/StageTrace.h"
 #include "state/ShadowState.h"
+
+#include <optional>
+#include <unordered_map>
 
 namespace bi::pipeline {
 
-struct RunResult {
-    ChangeList input;
-    ChangeList changes; // genuine state changes, in pipeline order
+struct PipelineOptions {
+    std::size_t maxListenerWrites = 1000; // per dispatch
+    bool flipInvertsBooleans = false;     // v3 behaviour instead of value rotation
+    bool trace = false;
+};
+
+struct PrepareResult {
+    ChangeList changes;         // state changes of the run, in pipeline order
+    ChangeList concernChanges;  // `_concerns.` changes
+    ExecutionPlan plan;
+};
+
+// One level of the legacy multi-call flow, with each dispatch's input materialized.
+struct LegacyLevel {
+    struct Entry {
+        Dispatch dispatch;
+        ChangeList input; // relativized: run changes, then output forwarded from deeper levels
+    };
+    std::size_t level = 0;
+    std::vector<std::vector<Entry>> groups; // same-group later dispatches see earlier output (cascade)
+    [[nodiscard]] bool empty() const { return groups.empty(); }
+    [[nodiscard]] json::Value toJson() const;
+};
+
+struct GroupTrace {
+    std::size_t group = 0;
+    std::vector<std::uint32_t> dispatches;
+    ChangeList diff;
+    json::Value stateAfter;
+};
+
+struct FinalizeResult {
+    ChangeList finalChanges; // phase-1 state, listener state, phase-1 concerns, listener concerns
+    std::vector<GroupTrace> groups; // only when tracing
 };
 
 class Pipeline {
 public:
-    explicit Pipeline(json::Value initialState) : shadow_(std::move(initialState)) {}
+    explicit Pipeline(const json::Value& initialState, PipelineOptions options = {});
 
-    // One run. On error the shadow is left as it was before the call.
-    RunResult processChanges(const ChangeList& batch);
+    // Registrations (outside a run). They return the initial changes they wrote.
+    ChangeList registerSideEffects(const SideEffects& effects);
+    ChangeList registerConcerns(const std::vector<ConcernSpec>& concerns);
+    void registerListener(const ListenerSpec& listener);
+
+    // Phase 1: every declarative stage, the shadow updated, the plan built.
+    // Opens a run that finalize() closes or abort() rolls back.
+    PrepareResult prepare(const ChangeList& batch);
+    // Applies listener output (absolute paths; diffed) and closes the run.
+    FinalizeResult finalize(const std::vector<DispatchOutput>& outputs);
+    void abort();
+    [[nodiscard]] bool runOpen() const { return runOpen_; }
+
+    // Legacy flow: the deepest level only; then the next level after each.
+    LegacyLevel createDispatchPlan();
+    LegacyLevel routeProducedChanges(std::size_t level, const std::vector<DispatchOutput>& produced);
+
+    // Applies one dispatch's output now (used by stepping); returns the diff.
+    ChangeList applyDispatchOutput(const DispatchOutput& output);
+    [[nodiscard]] std::size_t undoMark() const { return shadow_.mark(); }
+    // Back to a mark taken after prepare() and before any listener output.
+    void rollbackTo(std::size_t mark) {
+        shadow_.rollbackTo(mark);
+        run_.listenerState.clear();
+        run_.listenerConcerns.clear();
+    }
 
     [[nodiscard]] const state::ShadowState& shadow() const { return shadow_; }
+    [[nodiscard]] const PipelineOptions& options() const { return options_; }
+    [[nodiscard]] const std::vector<StageTrace>& stageTraces() const { return run_.stages; }
+    [[nodiscard]] const ExecutionPlan& currentPlan() const { return run_.plan; }
+    [[nodiscard]] const ChangeList& runChanges() const { return run_.changes; }
+    [[nodiscard]] json::Value registrationsSnapshot() const;
+    void setTrace(bool on) { options_.trace = on; }
 
 private:
+    struct Aggregation {
+        std::string target;
+        std::vector<std::pair<std::string, std::optional<BoolLogic>>> sources;
+        std::string anchor;
+    };
+    struct Computation {
+        std::string op;
+        std::string target;
+        std::vector<std::pair<std::string, std::optional<BoolLogic>>> sources;
+        std::string anchor;
+    };
+    struct Logic {
+        std::string outputPath; // below _concerns.
+        std::optional<BoolLogic> boolLogic;
+        std::optional<ValueLogic> valueLogic;
+        std::string anchor;
+    };
+    struct RunState {
+        ChangeList changes;
+        ChangeList concernChanges;
+        ChangeList listenerState;
+        ChangeList listenerConcerns;
+        ExecutionPlan plan;
+        std::vector<StageTrace> stages;
+        std::unordered_map<std::string, std::optional<state::Value>> preRun; // flip's "before" image
+        std::unordered_map<std::string, bool> anchorsAtStart;
+        std::vector<ChangeList> forwarded; // legacy: absolute output waiting per dispatch
+        std::size_t nextGroup = 0;         // legacy: first group not yet handed out
+    };
+
+    // Stages.
+    ChangeList filterNoOps(const ChangeList& batch);
+    ChangeList aggregationWrite(ChangeList changes);
+    ChangeList dropComputedTargets(ChangeList changes);
+    ChangeList applyGenuine(const ChangeList& changes);
+    ChangeList clearPaths(const ChangeList& genuine);
+    ChangeList syncStage(const ChangeList& input);
+    ChangeList flipStage(const ChangeList& input);
+    ChangeList aggregationRead(const ChangeList& all);
+    ChangeList computationStage(const ChangeList& all);
+    void logicStage(const ChangeList& stateChanges, bool valueLogic);
+    ExecutionPlan buildPlan(const ChangeList& changes) const;
+
+    // Helpers.
+    void write(const std::string& path, state::Value value);
+    bool emitGuarded(const std::string& path, const state::Value& value, ChangeList& out, StageTrace* trace);
+    void capturePreRun(std::string_view path);
+    [[nodiscard]] bool anchorPresent(const std::string& anchor) const;
+    [[nodiscard]] bool excluded(const std::optional<BoolLogic>& cond) const;
+    [[nodiscard]] state::Value aggregateValue(const Aggregation& agg) const;
+    [[nodiscard]] state::Value computeValue(const Computation& comp) const;
+    StageTrace* beginStage(const char* name);
+    void endStage(StageTrace* trace, double started);
+    void syncOne(const Change& c, ChangeList& out, StageTrace* t);
+    void flipOne(const Change& c, ChangeList& out, StageTrace* t);
+    std::vector<std::string> clearTargetsFor(const ClearRule& rule, const std::string& path) const;
+    void indexLogic(std::size_t id);
+    LegacyLevel materializeNextLevel();
+    void requireRun(const char* call) const;
+
     state::ShadowState shadow_;
+    PipelineOptions options_;
+    PathGraph sync_;
+    PathGraph flip_;
+    PathIndex<std::vector<std::string>> directed_;
+    std::vector<std::pair<std::string, std::string>> directedPairs_;
+    std::unordered_map<std::string, std::string> directedAnchor_;
+    std::vector<Aggregation> aggregations_;
+    PathIndex<std::size_t> aggregationTargets_;
+    PathIndex<std::vector<std::size_t>> aggregationTriggers_;
+    std::vector<Computation> computations_;
+    PathIndex<std::size_t> computationTargets_;
+    PathIndex<std::vector<std::size_t>> computationTriggers_;
+    std::vector<ClearRule> clearRules_;
+    std::vector<Logic> logics_;
+    PathIndex<std::vector<std::size_t>> logicDeps_;
+    std::vector<ListenerSpec> listeners_;
+    std::vector<std::size_t> listenerOrder_;
+    PathIndex<std::vector<std::size_t>> topics_;
+    bool runOpen_ = false;
+    RunState run_;
 };
 
 } // namespace bi::pipeline

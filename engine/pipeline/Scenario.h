@@ -4,17 +4,36 @@
 #pragma once
 
 #include "pipeline/Change.h"
+#include "pipeline/Registrations.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace bi::pipeline {
 
+// One `produce` item of a scenario listener.
+struct ProduceRule {
+    std::string path;                    // absolute
+    std::optional<state::Value> value;   // literal
+    std::optional<std::string> fromChange; // relativized input path to copy
+    std::optional<BoolLogic> when;
+};
+
+struct ScenarioListener {
+    ListenerSpec spec;
+    std::vector<ProduceRule> produce;
+};
+
 struct Scenario {
     std::string name;
     json::Value state;
+    std::vector<SideEffects> sideEffects;
+    std::vector<ConcernSpec> concerns;
+    std::vector<ScenarioListener> listeners;
     std::vector<ChangeList> batches;
+    std::size_t maxListenerWrites = 0; // "options": {"maxListenerWrites": n}; 0 = not set
 };
 
 // Throws EngineError naming the line/column or the offending field.

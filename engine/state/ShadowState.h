@@ -1,30 +1,68 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The engine's private copy of the host's state tree, addressed by dot paths
 // ("orders.o1.total", array indices as decimal segments, "" = root).
+//
+// Runs are transactions: writes made after begin() are recorded in an undo
+// log, so a failed run is rolled back in time proportional to what it wrote,
+// never to the size of the state (no per-run copy of the tree).
 #pragma once
 
 #include "core/Json.h"
+#include "state/Value.h"
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 namespace bi::state {
 
 class ShadowState {
 public:
     ShadowState() = default;
-    explicit ShadowState(json::Value root) : root_(std::move(root)) {}
+    explicit ShadowState(Value root) : root_(std::move(root)) {}
+    explicit ShadowState(const json::Value& root) : root_(Value::fromJson(root)) {}
 
-    [[nodiscard]] const json::Value& root() const { return root_; }
+    [[nodiscard]] const Value& root() const { return root_; }
 
     // nullptr when the path does not exist.
-    [[nodiscard]] const json::Value* get(std::string_view path) const;
+    [[nodiscard]] const Value* get(std::string_view path) const;
 
-    // Replaces the node at path, creating missing object keys on the way.
-    // Throws EngineError for a path through a primitive or an out-of-range index.
-    void set(std::string_view path, json::Value value);
+    // Replaces the node at path, creating missing object keys on the way (a
+    // null or undefined intermediate becomes an object). Throws EngineError
+    // for a path through a primitive or an out-of-range array index.
+    void set(std::string_view path, Value value);
+
+    // The "removed paths" memory: false when path's parent is not an object
+    // now and was removed earlier by overwriting an object that contained it
+    // (sync and flip must not re-create a subtree the user just replaced).
+    [[nodiscard]] bool parentExists(std::string_view path) const;
+
+    // Transactions. A mark is a position in the undo log.
+    void begin();
+    [[nodiscard]] std::size_t mark() const { return undo_.size(); }
+    void rollbackTo(std::size_t mark);
+    void rollback() { rollbackTo(0); inTransaction_ = false; }
+    void commit();
+    [[nodiscard]] bool inTransaction() const { return inTransaction_; }
 
 private:
-    json::Value root_ = json::Value::object();
+    struct UndoEntry {
+        std::string path;            // topmost node the write replaced or created
+        std::optional<Value> before; // nullopt: the key did not exist
+        std::vector<std::string> removedAdded;
+    };
+
+    void recordRemoved(const Value& old, const std::string& path, UndoEntry* undo);
+    void restore(UndoEntry& entry);
+    void eraseKey(std::string_view path);
+
+    Value root_ = Value::object();
+    std::unordered_set<std::string> removed_;
+    std::vector<UndoEntry> undo_;
+    bool inTransaction_ = false;
+    bool trackRemoved_ = true;
 };
 
 } // namespace bi::state

@@ -17,9 +17,9 @@ TEST(Commands, RunFiltersNoOpsAndReportsFinalState) {
     EXPECT_EQ(out.json,
               R"({"scenario":"t","runs":[)"
               R"({"input":[{"path":"a","value":1},{"path":"b.c","value":3}],"changes":[{"path":"b.c","value":3}],)"
-              R"("concern_changes":[],"execution_plan":null,"dispatches":[],"final_changes":[{"path":"b.c","value":3}],"calls":1},)"
+              R"("concern_changes":[],"execution_plan":null,"dispatches":[],"final_changes":[{"path":"b.c","value":3}],"calls":2},)"
               R"({"input":[{"path":"b","value":{"c":3}},{"path":"d","value":null}],"changes":[{"path":"d","value":null}],)"
-              R"("concern_changes":[],"execution_plan":null,"dispatches":[],"final_changes":[{"path":"d","value":null}],"calls":1}],)"
+              R"("concern_changes":[],"execution_plan":null,"dispatches":[],"final_changes":[{"path":"d","value":null}],"calls":2}],)"
               R"("final_state":{"a":1,"b":{"c":3},"d":null}})");
 }
 

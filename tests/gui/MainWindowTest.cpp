@@ -5,6 +5,7 @@
 #include "WasmHost.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -42,6 +43,24 @@ private slots:
         QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("wasm")), 0);
         QVERIFY2(window.comparison()->wasmError().contains(QStringLiteral("wasm module missing")),
                  qPrintable(window.comparison()->wasmError()));
+    }
+
+    void anyOpGoesThroughTheGenericRequest() {
+        WasmHost host;
+        QSignalSpy answered(&host, &WasmHost::answered);
+        QSignalSpy failed(&host, &WasmHost::requestFailed);
+        host.start();
+        const int bad = host.request(QStringLiteral("no-such-op"), bi::json::Value::object());
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 30000);
+        QCOMPARE(failed.first().at(0).toInt(), bad);
+        QVERIFY(!failed.first().at(1).toString().isEmpty());
+        QFile demo(QStringLiteral(BI_SOURCE_DIR "/resources/demo/checkout.scenario.json"));
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        const int run = host.runScenario(demo.readAll(), QStringLiteral("plan"), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 30000);
+        QCOMPARE(answered.first().at(0).toInt(), run);
+        QCOMPARE(answered.first().at(1).toString(), QStringLiteral("run"));
+        QCOMPARE(host.pendingCount(), 0);
     }
 
     void missingNodeIsReportedPlainly() {

@@ -62,3 +62,27 @@ test('a missing module is reported in hello and in every answer', async () => {
   assert.equal(a.ok, false);
   host.child.stdin.end();
 });
+
+test('call carries changes through each codec; export and info answer too', async () => {
+  const host = startHost();
+  await host.next();
+  const values = [];
+  for (const [i, codec] of ['json', 'direct', 'binary'].entries()) {
+    host.send({ id: 10 + i, op: 'call', engine_op: 'echo', codec, changes: [['a.b', { x: [1, 'é'] }]] });
+    const a = await host.next();
+    assert.equal(a.ok, true, a.error);
+    assert.equal(a.timings[0].strategy, codec);
+    values.push(JSON.stringify(a.value));
+  }
+  assert.equal(new Set(values).size, 1);
+  host.send({ id: 20, op: 'export', format: 'csv', records: [{ op: 'run', total: 2, compute: 1 }] });
+  const csv = await host.next();
+  assert.match(csv.text, /^op,strategy,engine/);
+  host.send({ id: 21, op: 'export', format: 'pdf', records: [] });
+  assert.equal((await host.next()).ok, false);
+  host.send({ id: 22, op: 'call', engine_op: 'echo', codec: 'smoke', changes: [] });
+  assert.match((await host.next()).error, /unknown codec/);
+  host.send({ id: 23, op: 'info' });
+  assert.ok((await host.next()).ops.includes('call'));
+  host.child.stdin.end();
+});

@@ -2,8 +2,19 @@
 // embind surface of the engine. The calls take and return byte ranges in wasm
 // memory so that the host can time each phase of a crossing on its own
 // (encode, copy in, compute, copy out, decode).
+//
+// Codec calls carry one request document through one of three codecs:
+//   callJson   JSON text in wasm memory both ways
+//   callDirect embind values read and built field by field (ValueBridge)
+//   callBinary the compact layout of api/BinaryCodec.h, in and out of wasm memory
+// The operation itself (EngineOps) sees the same json::Value whichever codec carried it.
+#include "EngineOps.h"
+#include "ValueBridge.h"
+
+#include "api/BinaryCodec.h"
 #include "api/Commands.h"
 #include "core/EngineError.h"
+#include "trace/TimingRecord.h"
 
 #include <emscripten/bind.h>
 
@@ -24,6 +35,10 @@ LastCall& lastCall() {
     return call;
 }
 
+std::string_view bytesAt(std::uintptr_t ptr, std::size_t len) {
+    return {reinterpret_cast<const char*>(ptr), len};
+}
+
 std::uintptr_t allocBytes(std::size_t size) {
     return reinterpret_cast<std::uintptr_t>(std::malloc(size == 0 ? 1 : size));
 }
@@ -32,22 +47,72 @@ void freeBytes(std::uintptr_t ptr) {
     std::free(reinterpret_cast<void*>(ptr));
 }
 
-// Returns true on success; the result (or error) stays readable until the next call.
-bool runScenarioBytes(std::uintptr_t ptr, std::size_t len, const std::string& strategy) {
+// Runs `body`, keeping its error message for lastError(); true on success.
+template <typename Body>
+bool guarded(Body&& body) {
     LastCall& call = lastCall();
     call.error.clear();
     call.result.clear();
+    call.phases = {};
     try {
-        bi::api::RunOptions options;
-        options.strategy = strategy;
-        auto out = bi::api::runScenario(std::string_view(reinterpret_cast<const char*>(ptr), len), options);
-        call.result = std::move(out.json);
-        call.phases = out.phases;
+        body(call);
         return true;
+    } catch (const bi::json::ParseError& e) {
+        call.error = e.describe();
     } catch (const std::exception& e) {
         call.error = e.what();
-        return false;
     }
+    return false;
+}
+
+// Returns true on success; the result (or error) stays readable until the next call.
+bool runScenarioBytes(std::uintptr_t ptr, std::size_t len, const std::string& strategy) {
+    return guarded([&](LastCall& call) {
+        bi::api::RunOptions options;
+        options.strategy = strategy;
+        auto out = bi::api::runScenario(bytesAt(ptr, len), options);
+        call.result = std::move(out.json);
+        call.phases = out.phases;
+    });
+}
+
+bool callJson(const std::string& op, const std::string& args, std::uintptr_t ptr, std::size_t len) {
+    return guarded([&](LastCall& call) {
+        const double t0 = bi::trace::nowMicros();
+        bi::json::Value input = bi::json::parse(bytesAt(ptr, len));
+        const double t1 = bi::trace::nowMicros();
+        bi::json::Value output = bi::wasm::runOp(op, args, std::move(input));
+        const double t2 = bi::trace::nowMicros();
+        call.result = bi::json::write(output);
+        call.phases = {t1 - t0, t2 - t1, bi::trace::nowMicros() - t2};
+    });
+}
+
+bool callBinary(const std::string& op, const std::string& args, std::uintptr_t ptr, std::size_t len) {
+    return guarded([&](LastCall& call) {
+        const double t0 = bi::trace::nowMicros();
+        bi::json::Value input = bi::api::decodeBinaryChanges(bytesAt(ptr, len));
+        const double t1 = bi::trace::nowMicros();
+        bi::json::Value output = bi::wasm::runOp(op, args, std::move(input));
+        const double t2 = bi::trace::nowMicros();
+        call.result = bi::api::encodeBinaryDocument(output);
+        call.phases = {t1 - t0, t2 - t1, bi::trace::nowMicros() - t2};
+    });
+}
+
+// Returns the result value, or null when the call failed (see lastError()).
+emscripten::val callDirect(const std::string& op, const std::string& args, const emscripten::val& input) {
+    emscripten::val result = emscripten::val::null();
+    guarded([&](LastCall& call) {
+        const double t0 = bi::trace::nowMicros();
+        bi::json::Value in = bi::wasm::valueFromJs(input);
+        const double t1 = bi::trace::nowMicros();
+        bi::json::Value output = bi::wasm::runOp(op, args, std::move(in));
+        const double t2 = bi::trace::nowMicros();
+        result = bi::wasm::valueToJs(output);
+        call.phases = {t1 - t0, t2 - t1, bi::trace::nowMicros() - t2};
+    });
+    return result;
 }
 
 std::uintptr_t resultPtr() { return reinterpret_cast<std::uintptr_t>(lastCall().result.data()); }
@@ -56,6 +121,8 @@ std::string lastError() { return lastCall().error; }
 double phaseDecode() { return lastCall().phases.decode; }
 double phaseCompute() { return lastCall().phases.compute; }
 double phaseEncode() { return lastCall().phases.encode; }
+std::string variantName() { return BI_VARIANT_NAME; }
+std::string supportedOps() { return bi::wasm::opNames(); }
 
 } // namespace
 
@@ -63,10 +130,15 @@ EMSCRIPTEN_BINDINGS(boundary_inspector_engine) {
     emscripten::function("allocBytes", &allocBytes);
     emscripten::function("freeBytes", &freeBytes);
     emscripten::function("runScenarioBytes", &runScenarioBytes);
+    emscripten::function("callJson", &callJson);
+    emscripten::function("callBinary", &callBinary);
+    emscripten::function("callDirect", &callDirect);
     emscripten::function("resultPtr", &resultPtr);
     emscripten::function("resultLen", &resultLen);
     emscripten::function("lastError", &lastError);
     emscripten::function("phaseDecode", &phaseDecode);
     emscripten::function("phaseCompute", &phaseCompute);
     emscripten::function("phaseEncode", &phaseEncode);
+    emscripten::function("variantName", &variantName);
+    emscripten::function("supportedOps", &supportedOps);
 }

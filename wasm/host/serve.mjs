@@ -3,7 +3,9 @@
 // gets exactly one answer line; errors are answers, never a crash.
 import { createInterface } from 'node:readline';
 import { loadEngine } from './engine.mjs';
-import { formatRecord } from './records.mjs';
+import { formatRecord, recordsToCsv, recordsToJson, recordsToChromeTrace } from './records.mjs';
+
+const EXPORTERS = { csv: recordsToCsv, json: recordsToJson, trace: recordsToChromeTrace };
 
 export const PROTOCOL_VERSION = 1;
 
@@ -48,6 +50,20 @@ function handle(engine, loadError, line) {
     switch (req.op) {
       case 'ping':
         return { id, ok: true };
+      case 'info':
+        return { id, ok: true, protocol: PROTOCOL_VERSION, variant: engine.info.variant, startup_ms: engine.info.startupMs,
+          wasm_bytes: engine.info.wasmBytes, ops: ['ping', 'info', 'run', 'call', 'export'] };
+      case 'call': {
+        if (!Array.isArray(req.changes)) return { id, ok: false, error: 'call: "changes" must be an array' };
+        const { value, record } = engine.call(String(req.engine_op ?? ''), req.changes, { codec: req.codec ?? 'json', args: String(req.args ?? '') });
+        return { id, ok: true, timings: [formatRecord(record)], value };
+      }
+      case 'export': {
+        const exporter = EXPORTERS[req.format];
+        if (!exporter) return { id, ok: false, error: `export: unknown format '${req.format}' (expected csv, json or trace)` };
+        if (!Array.isArray(req.records)) return { id, ok: false, error: 'export: "records" must be an array' };
+        return { id, ok: true, text: exporter(req.records) };
+      }
       case 'run': {
         const repeat = Math.max(1, req.repeat | 0);
         const timings = [];

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Extracts one document after another. The input is a byte span that is never
+// copied (Markdown and valid UTF-8 text become views of it). Everything the
+// extractor and the result allocate is kept between documents: a batch that
+// reuses one Extractor and one ExtractionResult stops allocating once the
+// buffers have grown to the documents' size (plain text, CSV and chunking
+// allocate nothing more; the HTML converter and the Markdown parser still
+// build their own small structures per document).
+#pragma once
+
+#include "extract/DocumentFormat.h"
+#include "extract/ExtractOptions.h"
+#include "extract/ExtractionResult.h"
+
+#include <string>
+#include <string_view>
+
+namespace bi::extract {
+
+class Extractor {
+public:
+    // Throws EngineError for an unsupported or unavailable format, malformed
+    // structured input, or bad chunking options.
+    void extract(std::string_view input, const ExtractOptions& options, ExtractionResult& result);
+
+    // The format an input would be extracted as (options.mimeType, then the
+    // file name's extension, then the bytes).
+    static DocumentFormat resolveFormat(std::string_view input, const ExtractOptions& options);
+
+private:
+    void extractContent(DocumentFormat format, std::string_view input, const ExtractOptions& options,
+                        ExtractionResult& result);
+    void chunk(const ExtractOptions& options, DocumentFormat format, ExtractionResult& result);
+
+    std::string scratch_; // decoded text of formats whose content is produced
+};
+
+// Whether chunking of this content looks for Markdown headings.
+bool contentIsMarkdown(DocumentFormat format, const ExtractOptions& options);
+
+// One-off extraction.
+ExtractionResult extract(std::string_view input, const ExtractOptions& options = {});
+
+} // namespace bi::extract

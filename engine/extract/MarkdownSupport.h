@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one place the extraction framework calls the CommonMark parser
+// (extract/markdown), so that the rest does not depend on its header layout.
+#pragma once
+
+#include "extract/ExtractionResult.h"
+
+#include <string>
+#include <string_view>
+
+namespace bi::extract {
+
+// Fills metadata and tables of a Markdown document from the parser's analysis.
+void analyzeMarkdown(std::string_view markdown, ExtractionResult& result);
+
+// CommonMark HTML rendering of a Markdown document.
+std::string markdownToHtml(std::string_view markdown);
+
+} // namespace bi::extract

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Writes blocks (paragraphs, headings, code blocks, tables) line by line with
+// the prefixes of the containers they sit in: "> " for block quotes, the list
+// marker on an item's first line and its width of spaces after that. Blocks
+// are separated by a blank line, list items by a line break. Nothing trails
+// the last block, so the output can be appended to in any number of steps.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bi::extract::html {
+
+class BlockWriter {
+public:
+    enum class Separator { Newline, BlankLine };
+
+    void setOutput(std::string* out) { out_ = out; }
+
+    void pushContainer(std::string marker, std::string indent);
+    void popContainer();
+    [[nodiscard]] std::size_t depth() const { return containers_.size(); }
+
+    // How the next block is separated from the previous one.
+    void setSeparator(Separator separator) { separator_ = separator; }
+    // Writes a block; '\n' in the text starts a new line with the container prefix.
+    void writeBlock(std::string_view text);
+    [[nodiscard]] bool wroteAnything() const { return wroteAnything_; }
+
+private:
+    struct Container {
+        std::string marker;
+        std::string indent;
+        bool markerWritten = false;
+    };
+
+    void writePrefix(bool blankLine);
+
+    std::string* out_ = nullptr;
+    std::vector<Container> containers_;
+    Separator separator_ = Separator::BlankLine;
+    bool wroteAnything_ = false;
+};
+
+} // namespace bi::extract::html

@@ -1,0 +1,1338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "extract/html/HtmlTokenizer.h"
+
+#include "core/Utf8.h"
+#include "extract/entities/NamedEntities.h"
+
+#include <array>
+
+namespace bi::extract::html {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+constexpr std::string_view kLowerLetters = "abcdefghijklmnopqrstuvwxyz";
+
+bool isUpper(int c) { return c >= 'A' && c <= 'Z'; }
+bool isAlpha(int c) { return isUpper(c) || (c >= 'a' && c <= 'z'); }
+bool isDigit(int c) { return c >= '0' && c <= '9'; }
+bool isAlnum(int c) { return isAlpha(c) || isDigit(c); }
+bool isHexDigit(int c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool isSpace(int c) { return c == '\t' || c == '\n' || c == '\f' || c == ' '; }
+char toLower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Bytes of one invalid sequence: the maximal subpart of a well-formed sequence
+// that starts there (at least 1), so that it becomes one U+FFFD as in browsers.
+std::size_t invalidLength(std::string_view text, std::size_t pos) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(pos);
+    std::size_t need = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        need = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        need = 2;
+        lo = lead == 0xE0 ? 0xA0 : 0x80;
+        hi = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        need = 3;
+        lo = lead == 0xF0 ? 0x90 : 0x80;
+        hi = lead == 0xF4 ? 0x8F : 0xBF;
+    }
+    std::size_t length = 1;
+    for (std::size_t k = 0; k < need && pos + length < text.size(); ++k) {
+        const unsigned char b = byte(pos + length);
+        if (b < lo || b > hi) {
+            break;
+        }
+        lo = 0x80;
+        hi = 0xBF;
+        ++length;
+    }
+    return length;
+}
+
+using StopTable = std::array<bool, 256>;
+
+constexpr StopTable makeStops(std::string_view stops) {
+    StopTable table{};
+    for (char c : stops) {
+        table[static_cast<unsigned char>(c)] = true;
+    }
+    return table;
+}
+
+constexpr StopTable kDataStops = makeStops("<&\r");
+constexpr StopTable kRcdataStops = makeStops(std::string_view{"<&\r\0", 4});
+constexpr StopTable kRawtextStops = makeStops(std::string_view{"<\r\0", 3});
+constexpr StopTable kPlaintextStops = makeStops(std::string_view{"\r\0", 2});
+constexpr StopTable kScriptEscapedStops = makeStops(std::string_view{"-<\r\0", 4});
+constexpr StopTable kCommentStops = makeStops(std::string_view{"-<\r\0", 4});
+constexpr StopTable kBogusCommentStops = makeStops(std::string_view{">\r\0", 3});
+constexpr StopTable kDoubleQuotedStops = makeStops(std::string_view{"\"&\r\0", 4});
+constexpr StopTable kSingleQuotedStops = makeStops(std::string_view{"'&\r\0", 4});
+constexpr StopTable kCdataStops = makeStops("]\r");
+constexpr std::string_view kUpper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+constexpr StopTable makeNameStops(std::string_view extra) {
+    StopTable table = makeStops(extra);
+    for (char c : kUpper) {
+        table[static_cast<unsigned char>(c)] = true;
+    }
+    table[0] = true;
+    return table;
+}
+// Runs that a name or value state appends unchanged.
+constexpr StopTable kTagNameStops = makeNameStops("\t\n\f\r />");
+constexpr StopTable kAttributeNameStops = makeNameStops("\t\n\f\r />=\"'<");
+constexpr StopTable kUnquotedValueStops = makeStops(std::string_view{"\t\n\f\r >&\"'<=`\0", 13});
+
+// The standard's table for numeric references to C1 controls (Windows-1252).
+constexpr std::array<std::uint16_t, 32> kC1Replacements = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+std::size_t encodeUtf8(std::uint32_t cp, char* out) {
+    auto put = [&](std::size_t i, std::uint32_t v) { out[i] = static_cast<char>(v); };
+    if (cp < 0x80) {
+        put(0, cp);
+        return 1;
+    }
+    if (cp < 0x800) {
+        put(0, 0xC0 | (cp >> 6U));
+        put(1, 0x80 | (cp & 0x3FU));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        put(0, 0xE0 | (cp >> 12U));
+        put(1, 0x80 | ((cp >> 6U) & 0x3FU));
+        put(2, 0x80 | (cp & 0x3FU));
+        return 3;
+    }
+    put(0, 0xF0 | (cp >> 18U));
+    put(1, 0x80 | ((cp >> 12U) & 0x3FU));
+    put(2, 0x80 | ((cp >> 6U) & 0x3FU));
+    put(3, 0x80 | (cp & 0x3FU));
+    return 4;
+}
+
+// The references found on nearly every page, answered without searching the
+// full table; anything else goes to the table's longest-prefix search.
+entities::Match commonReference(std::string_view window) {
+    struct Common {
+        std::string_view name;
+        std::string_view replacement;
+    };
+    static constexpr Common kCommon[] = {
+        {"amp;", "&"}, {"lt;", "<"}, {"gt;", ">"}, {"quot;", "\""}, {"nbsp;", "\xC2\xA0"},
+    };
+    for (const Common& c : kCommon) {
+        if (window == c.name) {
+            return {c.name.size(), c.replacement};
+        }
+    }
+    return entities::longestMatch(window);
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (toLower(a[i]) != toLower(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+HtmlTokenizer::HtmlTokenizer(std::string_view input) : input_(input) {}
+
+void HtmlTokenizer::setLastStartTag(std::string_view name) {
+    lastStartTag_.assign(name);
+    hasLastStartTag_ = true;
+}
+
+const HtmlToken& HtmlTokenizer::next() {
+    scratch_.clear();
+    emitted_ = false;
+    while (!emitted_) {
+        step();
+    }
+    return token_;
+}
+
+// ------------------------------------------------------------ input helpers
+
+HtmlTokenizer::Ch HtmlTokenizer::peek() const {
+    if (pos_ >= input_.size()) {
+        return {kEof, 0};
+    }
+    const auto byte = static_cast<unsigned char>(input_[pos_]);
+    if (byte < 0x80) {
+        if (byte == '\r') {
+            const bool crlf = pos_ + 1 < input_.size() && input_[pos_ + 1] == '\n';
+            return {'\n', crlf ? 2U : 1U};
+        }
+        return {byte, 1};
+    }
+    const std::size_t length = utf8::sequenceLength(input_, pos_);
+    if (length > 0) {
+        return {kOther, length};
+    }
+    return {kInvalid, invalidLength(input_, pos_)};
+}
+
+bool HtmlTokenizer::lookingAt(std::string_view literal, bool caseInsensitive) const {
+    std::string_view here = input_.substr(pos_, literal.size());
+    return caseInsensitive ? equalsIgnoringCase(here, literal) : here == literal;
+}
+
+std::size_t HtmlTokenizer::scanRun(const bool* stops) const {
+    std::size_t i = pos_;
+    const std::size_t n = input_.size();
+    while (i < n) {
+        const auto byte = static_cast<unsigned char>(input_[i]);
+        if (byte < 0x80) {
+            if (stops[byte]) {
+                break;
+            }
+            ++i;
+            continue;
+        }
+        const std::size_t length = utf8::sequenceLength(input_, i);
+        if (length == 0) {
+            break;
+        }
+        i += length;
+    }
+    return i;
+}
+
+void HtmlTokenizer::appendChar(TokenText& text, Ch ch) {
+    if (ch.code == kEof) {
+        return;
+    }
+    if (ch.code == kInvalid) {
+        text.append(kReplacement, TokenText::Source::Static, scratch_);
+    } else if (ch.code == '\n' && input_[pos_] == '\r') {
+        text.append("\n", TokenText::Source::Static, scratch_);
+    } else {
+        text.append(input_.substr(pos_, ch.length), TokenText::Source::Input, scratch_);
+    }
+}
+
+void HtmlTokenizer::appendLower(TokenText& text, Ch ch) {
+    if (isUpper(ch.code)) {
+        text.append(kLowerLetters.substr(static_cast<std::size_t>(ch.code - 'A'), 1),
+                    TokenText::Source::Static, scratch_);
+    } else if (ch.code == 0) {
+        error();
+        appendReplacement(text);
+    } else {
+        appendChar(text, ch);
+    }
+}
+
+void HtmlTokenizer::appendReplacement(TokenText& text) {
+    text.append(kReplacement, TokenText::Source::Static, scratch_);
+}
+
+void HtmlTokenizer::appendInput(TokenText& text, std::size_t from, std::size_t to) {
+    text.append(input_.substr(from, to - from), TokenText::Source::Input, scratch_);
+}
+
+void HtmlTokenizer::appendPiece(TokenText& text, std::string_view s) {
+    TokenText::Source source = TokenText::Source::Static;
+    if (s.data() >= input_.data() && s.data() < input_.data() + input_.size()) {
+        source = TokenText::Source::Input;
+    } else if (s.data() == numericBuffer_) {
+        source = TokenText::Source::Volatile;
+    }
+    text.append(s, source, scratch_);
+}
+
+// ------------------------------------------------------------ emission
+
+void HtmlTokenizer::emitCharacters() {
+    token_.type = HtmlTokenType::Character;
+    token_.data = chars_.view(scratch_);
+    token_.attributes.clear();
+    chars_.reset();
+    emitted_ = true;
+}
+
+void HtmlTokenizer::emitTag() {
+    token_.type = tagType_;
+    token_.data = name_.view(scratch_);
+    token_.selfClosing = selfClosing_;
+    token_.attributes.clear();
+    if (tagType_ == HtmlTokenType::StartTag) {
+        for (const PendingAttribute& a : attributes_) {
+            if (!a.dropped) {
+                token_.attributes.push_back({a.name.view(scratch_), a.value.view(scratch_)});
+            }
+        }
+        setLastStartTag(token_.data);
+    }
+    emitted_ = true;
+}
+
+void HtmlTokenizer::emitComment() {
+    token_.type = HtmlTokenType::Comment;
+    token_.data = name_.view(scratch_);
+    token_.attributes.clear();
+    emitted_ = true;
+}
+
+void HtmlTokenizer::emitDoctype() {
+    token_.type = HtmlTokenType::Doctype;
+    token_.data = name_.view(scratch_);
+    token_.attributes.clear();
+    token_.hasName = hasName_;
+    token_.hasPublicId = hasPublicId_;
+    token_.hasSystemId = hasSystemId_;
+    token_.publicId = publicId_.view(scratch_);
+    token_.systemId = systemId_.view(scratch_);
+    token_.forceQuirks = forceQuirks_;
+    emitted_ = true;
+}
+
+void HtmlTokenizer::emitEndOfFile() {
+    token_.type = HtmlTokenType::EndOfFile;
+    token_.data = {};
+    token_.attributes.clear();
+    emitted_ = true;
+}
+
+void HtmlTokenizer::endOfFileAfter(void (HtmlTokenizer::*emitter)()) {
+    error();
+    (this->*emitter)();
+    state_ = State::EndOfFile;
+}
+
+// ------------------------------------------------------------ dispatch
+
+void HtmlTokenizer::step() {
+    if (state_ <= State::Plaintext) {
+        stepText(state_);
+    } else if (state_ <= State::TagName) {
+        stepTagStates();
+    } else if (state_ <= State::ScriptDataDoubleEscapeEnd) {
+        stepScriptStates();
+    } else if (state_ <= State::SelfClosingStartTag) {
+        stepAttributeStates();
+    } else if (state_ <= State::CommentEndBang) {
+        stepCommentStates();
+    } else if (state_ <= State::BogusDoctype) {
+        stepDoctypeStates();
+    } else {
+        stepOtherStates();
+    }
+}
+
+// ------------------------------------------------------------ text states
+
+void HtmlTokenizer::stepText(State state) {
+    const StopTable* stops = &kDataStops;
+    State lessThan = State::TagOpen;
+    switch (state) {
+    case State::Rcdata: stops = &kRcdataStops; lessThan = State::RcdataLessThan; break;
+    case State::Rawtext: stops = &kRawtextStops; lessThan = State::RawtextLessThan; break;
+    case State::ScriptData: stops = &kRawtextStops; lessThan = State::ScriptDataLessThan; break;
+    case State::Plaintext: stops = &kPlaintextStops; break;
+    default: break;
+    }
+    const std::size_t end = scanRun(stops->data());
+    appendInput(chars_, pos_, end);
+    pos_ = end;
+    const Ch ch = peek();
+    if (ch.code == kEof) {
+        chars_.empty() ? emitEndOfFile() : emitCharacters();
+    } else if (ch.code == '<') {
+        textLessThan(lessThan);
+    } else if (ch.code == '&') {
+        advance(ch);
+        returnState_ = state;
+        state_ = State::CharacterReference;
+        if (!chars_.empty()) {
+            emitCharacters();
+        }
+    } else if (!chars_.empty()) {
+        emitCharacters(); // CR, NUL or bad bytes follow: start a new run after them
+    } else if (ch.code == '\n' && ch.length == 2) {
+        ++pos_; // CRLF: drop the CR, the LF begins the next run
+    } else {
+        if (ch.code != '\n') {
+            error();
+        }
+        appendPiece(chars_, ch.code == '\n' ? std::string_view("\n") : kReplacement);
+        advance(ch);
+        emitCharacters();
+    }
+}
+
+void HtmlTokenizer::textLessThan(State lessThanState) {
+    tagStart_ = pos_;
+    ++pos_;
+    state_ = lessThanState;
+    if (!chars_.empty()) {
+        emitCharacters();
+    }
+}
+
+// ------------------------------------------------------------ tags
+
+void HtmlTokenizer::startTag(HtmlTokenType type) {
+    tagType_ = type;
+    name_.reset();
+    attributes_.clear();
+    selfClosing_ = false;
+}
+
+bool HtmlTokenizer::appropriateEndTag() const {
+    return hasLastStartTag_ && name_.view(scratch_) == lastStartTag_;
+}
+
+void HtmlTokenizer::stepTagStates() {
+    const Ch ch = peek();
+    switch (state_) {
+    case State::TagOpen:
+        if (ch.code == '!') {
+            advance(ch);
+            state_ = State::MarkupDeclarationOpen;
+        } else if (ch.code == '/') {
+            advance(ch);
+            state_ = State::EndTagOpen;
+        } else if (isAlpha(ch.code)) {
+            startTag(HtmlTokenType::StartTag);
+            state_ = State::TagName;
+        } else if (ch.code == '?') {
+            error();
+            name_.reset();
+            state_ = State::BogusComment;
+        } else {
+            error();
+            appendInput(chars_, tagStart_, tagStart_ + 1);
+            state_ = ch.code == kEof ? State::EndOfFile : State::Data;
+        }
+        break;
+    case State::EndTagOpen:
+        if (isAlpha(ch.code)) {
+            startTag(HtmlTokenType::EndTag);
+            state_ = State::TagName;
+        } else if (ch.code == '>') {
+            error();
+            advance(ch);
+            state_ = State::Data;
+        } else if (ch.code == kEof) {
+            error();
+            appendInput(chars_, tagStart_, tagStart_ + 2);
+            state_ = State::EndOfFile;
+        } else {
+            error();
+            name_.reset();
+            state_ = State::BogusComment;
+        }
+        break;
+    default: // TagName
+        if (const std::size_t end = scanRun(kTagNameStops.data()); end > pos_) {
+            appendInput(name_, pos_, end);
+            pos_ = end;
+        } else if (isSpace(ch.code)) {
+            advance(ch);
+            state_ = State::BeforeAttributeName;
+        } else if (ch.code == '/') {
+            advance(ch);
+            state_ = State::SelfClosingStartTag;
+        } else if (ch.code == '>') {
+            advance(ch);
+            state_ = State::Data;
+            emitTag();
+        } else if (ch.code == kEof) {
+            error();
+            state_ = State::EndOfFile;
+        } else {
+            appendLower(name_, ch);
+            advance(ch);
+        }
+        break;
+    }
+}
+
+void HtmlTokenizer::rawEndTagName(State textState) {
+    const Ch ch = peek();
+    if (isAlpha(ch.code)) {
+        appendLower(name_, ch);
+        advance(ch);
+        return;
+    }
+    if (appropriateEndTag() && (isSpace(ch.code) || ch.code == '/' || ch.code == '>')) {
+        advance(ch);
+        if (ch.code == '>') {
+            state_ = State::Data;
+            emitTag();
+        } else {
+            state_ = ch.code == '/' ? State::SelfClosingStartTag : State::BeforeAttributeName;
+        }
+        return;
+    }
+    appendInput(chars_, tagStart_, pos_);
+    state_ = textState;
+}
+
+void HtmlTokenizer::stepRawEndTag(State textState, State lessThan, State endTagOpen,
+                                  State endTagName) {
+    const Ch ch = peek();
+    if (state_ == lessThan) {
+        if (ch.code == '/') {
+            advance(ch);
+            state_ = endTagOpen;
+        } else {
+            appendInput(chars_, tagStart_, tagStart_ + 1);
+            state_ = textState;
+        }
+    } else if (state_ == endTagOpen) {
+        if (isAlpha(ch.code)) {
+            startTag(HtmlTokenType::EndTag);
+            state_ = endTagName;
+        } else {
+            appendInput(chars_, tagStart_, tagStart_ + 2);
+            state_ = textState;
+        }
+    } else {
+        rawEndTagName(textState);
+    }
+}
+
+// ------------------------------------------------------------ attributes
+
+void HtmlTokenizer::startAttribute() {
+    attributes_.emplace_back();
+}
+
+void HtmlTokenizer::finishAttributeName() {
+    PendingAttribute& current = attributes_.back();
+    const std::string_view name = current.name.view(scratch_);
+    for (std::size_t i = 0; i + 1 < attributes_.size(); ++i) {
+        if (!attributes_[i].dropped && attributes_[i].name.view(scratch_) == name) {
+            error();
+            current.dropped = true;
+            return;
+        }
+    }
+}
+
+void HtmlTokenizer::stepAttributeStates() {
+    const Ch ch = peek();
+    switch (state_) {
+    case State::BeforeAttributeName:
+        if (isSpace(ch.code)) {
+            advance(ch);
+        } else if (ch.code == '/' || ch.code == '>' || ch.code == kEof) {
+            state_ = State::AfterAttributeName;
+        } else {
+            if (ch.code == '=') {
+                error();
+                startAttribute();
+                appendChar(attributes_.back().name, ch);
+                advance(ch);
+            } else {
+                startAttribute();
+            }
+            state_ = State::AttributeName;
+        }
+        break;
+    case State::AttributeName:
+        if (const std::size_t end = scanRun(kAttributeNameStops.data()); end > pos_) {
+            appendInput(attributes_.back().name, pos_, end);
+            pos_ = end;
+        } else if (isSpace(ch.code) || ch.code == '/' || ch.code == '>' || ch.code == kEof) {
+            finishAttributeName();
+            state_ = State::AfterAttributeName;
+        } else if (ch.code == '=') {
+            finishAttributeName();
+            advance(ch);
+            state_ = State::BeforeAttributeValue;
+        } else {
+            if (ch.code == '"' || ch.code == '\'' || ch.code == '<') {
+                error();
+            }
+            appendLower(attributes_.back().name, ch);
+            advance(ch);
+        }
+        break;
+    case State::AfterAttributeName:
+        if (isSpace(ch.code)) {
+            advance(ch);
+        } else if (ch.code == '/') {
+            advance(ch);
+            state_ = State::SelfClosingStartTag;
+        } else if (ch.code == '=') {
+            advance(ch);
+            state_ = State::BeforeAttributeValue;
+        } else if (ch.code == '>') {
+            advance(ch);
+            state_ = State::Data;
+            emitTag();
+        } else if (ch.code == kEof) {
+            endOfFileAfter(&HtmlTokenizer::emitEndOfFile);
+        } else {
+            startAttribute();
+            state_ = State::AttributeName;
+        }
+        break;
+    case State::BeforeAttributeValue:
+        if (isSpace(ch.code)) {
+            advance(ch);
+        } else if (ch.code == '"' || ch.code == '\'') {
+            advance(ch);
+            state_ = ch.code == '"' ? State::AttributeValueDoubleQuoted
+                                    : State::AttributeValueSingleQuoted;
+        } else if (ch.code == '>') {
+            error();
+            advance(ch);
+            state_ = State::Data;
+            emitTag();
+        } else {
+            state_ = State::AttributeValueUnquoted;
+        }
+        break;
+    default:
+        stepOtherStates();
+        break;
+    }
+}
+
+// ------------------------------------------------------------ character references
+
+std::string_view HtmlTokenizer::characterReference(bool inAttribute) {
+    const std::string_view ampersand = input_.substr(pos_ - 1, 1);
+    if (pos_ >= input_.size()) {
+        return ampersand;
+    }
+    const char c = input_[pos_];
+    if (c == '#') {
+        return numericReference();
+    }
+    if (!isAlnum(c)) {
+        return ampersand;
+    }
+    // Names are letters and digits with an optional final ';': offering only
+    // that window makes the usual "&amp;" a single exact lookup.
+    std::size_t window = 0;
+    while (pos_ + window < input_.size() && window < 40 && isAlnum(input_[pos_ + window])) {
+        ++window;
+    }
+    if (pos_ + window < input_.size() && input_[pos_ + window] == ';') {
+        ++window;
+    }
+    const std::string_view rest = input_.substr(pos_);
+    const entities::Match match = commonReference(rest.substr(0, window));
+    if (match.length == 0) {
+        return ampersand; // ambiguous ampersand: the name is ordinary text
+    }
+    const bool semicolon = match.endsWithSemicolon(rest);
+    if (inAttribute && !semicolon && match.length < rest.size() &&
+        (rest[match.length] == '=' || isAlnum(rest[match.length]))) {
+        return ampersand; // historical: "&amp=" and "&ampx" stay literal in attributes
+    }
+    if (!semicolon) {
+        error();
+    }
+    pos_ += match.length;
+    return match.replacement;
+}
+
+std::string_view HtmlTokenizer::numericReference() {
+    const std::string_view ampersand = input_.substr(pos_ - 1, 1);
+    std::size_t p = pos_ + 1;
+    const bool hex = p < input_.size() && (input_[p] == 'x' || input_[p] == 'X');
+    if (hex) {
+        ++p;
+    }
+    const std::size_t digitsStart = p;
+    std::uint32_t value = 0;
+    for (; p < input_.size() && (hex ? isHexDigit(input_[p]) : isDigit(input_[p])); ++p) {
+        const char d = input_[p];
+        const std::uint32_t digit = isDigit(d) ? static_cast<std::uint32_t>(d - '0')
+                                               : static_cast<std::uint32_t>(toLower(d) - 'a' + 10);
+        value = value * (hex ? 16U : 10U) + digit;
+        if (value > 0x10FFFF) {
+            value = 0x110000; // saturate: the result is U+FFFD whatever follows
+        }
+    }
+    if (p == digitsStart) {
+        error();
+        return ampersand; // "&#" and "&#x" stay literal
+    }
+    if (p < input_.size() && input_[p] == ';') {
+        ++p;
+    } else {
+        error();
+    }
+    pos_ = p;
+    if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+        error();
+        value = 0xFFFD;
+    } else if (value >= 0x80 && value <= 0x9F) {
+        error();
+        value = kC1Replacements[value - 0x80];
+    }
+    return {numericBuffer_, encodeUtf8(value, numericBuffer_)};
+}
+
+// ------------------------------------------------------------ everything else
+
+void HtmlTokenizer::stepOtherStates() {
+    const Ch ch = peek();
+    switch (state_) {
+    case State::AttributeValueDoubleQuoted:
+    case State::AttributeValueSingleQuoted: {
+        const bool dq = state_ == State::AttributeValueDoubleQuoted;
+        TokenText& value = attributes_.back().value;
+        const std::size_t end = scanRun((dq ? kDoubleQuotedStops : kSingleQuotedStops).data());
+        if (end > pos_) {
+            appendInput(value, pos_, end);
+            pos_ = end;
+            break;
+        }
+        if (ch.code == (dq ? '"' : '\'')) {
+            advance(ch);
+            state_ = State::AfterAttributeValueQuoted;
+        } else if (ch.code == '&') {
+            advance(ch);
+            appendPiece(value, characterReference(true));
+        } else if (ch.code == kEof) {
+            endOfFileAfter(&HtmlTokenizer::emitEndOfFile);
+        } else {
+            if (ch.code == 0) {
+                error();
+                appendReplacement(value);
+            } else {
+                appendChar(value, ch);
+            }
+            advance(ch);
+        }
+        break;
+    }
+    case State::AttributeValueUnquoted: {
+        TokenText& value = attributes_.back().value;
+        if (const std::size_t end = scanRun(kUnquotedValueStops.data()); end > pos_) {
+            appendInput(value, pos_, end);
+            pos_ = end;
+        } else if (isSpace(ch.code)) {
+            advance(ch);
+            state_ = State::BeforeAttributeName;
+        } else if (ch.code == '&') {
+            advance(ch);
+            appendPiece(value, characterReference(true));
+        } else if (ch.code == '>') {
+            advance(ch);
+            state_ = State::Data;
+            emitTag();
+        } else if (ch.code == kEof) {
+            endOfFileAfter(&HtmlTokenizer::emitEndOfFile);
+        } else {
+            if (ch.code == 0) {
+                error();
+                appendReplacement(value);
+            } else {
+                appendChar(value, ch);
+            }
+            advance(ch);
+        }
+        break;
+    }
+    case State::AfterAttributeValueQuoted:
+    case State::SelfClosingStartTag:
+        if (ch.code == '>') {
+            selfClosing_ = state_ == State::SelfClosingStartTag;
+            advance(ch);
+            state_ = State::Data;
+            emitTag();
+        } else if (isSpace(ch.code) && state_ == State::AfterAttributeValueQuoted) {
+            advance(ch);
+            state_ = State::BeforeAttributeName;
+        } else if (ch.code == '/' && state_ == State::AfterAttributeValueQuoted) {
+            advance(ch);
+            state_ = State::SelfClosingStartTag;
+        } else if (ch.code == kEof) {
+            endOfFileAfter(&HtmlTokenizer::emitEndOfFile);
+        } else {
+            error();
+            state_ = State::BeforeAttributeName;
+        }
+        break;
+    case State::CdataSection: {
+        const std::size_t end = scanRun(kCdataStops.data());
+        if (end > pos_) {
+            appendInput(chars_, pos_, end);
+            pos_ = end;
+        } else if (ch.code == ']') {
+            advance(ch);
+            state_ = State::CdataSectionBracket;
+        } else if (ch.code == kEof) {
+            error();
+            state_ = State::EndOfFile; // emits the pending characters first
+        } else {
+            appendChar(chars_, ch);
+            advance(ch);
+        }
+        break;
+    }
+    case State::CdataSectionBracket:
+        if (ch.code == ']') {
+            advance(ch);
+            state_ = State::CdataSectionEnd;
+        } else {
+            appendPiece(chars_, "]");
+            state_ = State::CdataSection;
+        }
+        break;
+    case State::CdataSectionEnd:
+        if (ch.code == ']') {
+            appendPiece(chars_, "]");
+            advance(ch);
+        } else if (ch.code == '>') {
+            advance(ch);
+            state_ = State::Data;
+        } else {
+            appendPiece(chars_, "]]");
+            state_ = State::CdataSection;
+        }
+        break;
+    case State::CharacterReference:
+        appendPiece(chars_, characterReference(false));
+        state_ = returnState_;
+        emitCharacters();
+        break;
+    default: // EndOfFile
+        chars_.empty() ? emitEndOfFile() : emitCharacters();
+        break;
+    }
+}
+
+// ------------------------------------------------------------ script data
+
+void HtmlTokenizer::stepScriptStates() {
+    const Ch ch = peek();
+    switch (state_) {
+    case State::RcdataLessThan:
+    case State::RcdataEndTagOpen:
+    case State::RcdataEndTagName:
+        stepRawEndTag(State::Rcdata, State::RcdataLessThan, State::RcdataEndTagOpen,
+                      State::RcdataEndTagName);
+        break;
+    case State::RawtextLessThan:
+    case State::RawtextEndTagOpen:
+    case State::RawtextEndTagName:
+        stepRawEndTag(State::Rawtext, State::RawtextLessThan, State::RawtextEndTagOpen,
+                      State::RawtextEndTagName);
+        break;
+    case State::ScriptDataLessThan:
+        if (ch.code == '!') {
+            advance(ch);
+            appendInput(chars_, tagStart_, pos_);
+            state_ = State::ScriptDataEscapeStart;
+            break;
+        }
+        [[fallthrough]];
+    case State::ScriptDataEndTagOpen:
+    case State::ScriptDataEndTagName:
+        stepRawEndTag(State::ScriptData, State::ScriptDataLessThan, State::ScriptDataEndTagOpen,
+                      State::ScriptDataEndTagName);
+        break;
+    case State::ScriptDataEscapeStart:
+    case State::ScriptDataEscapeStartDash:
+        if (ch.code == '-') {
+            appendChar(chars_, ch);
+            advance(ch);
+            state_ = state_ == State::ScriptDataEscapeStart ? State::ScriptDataEscapeStartDash
+                                                            : State::ScriptDataEscapedDashDash;
+        } else {
+            state_ = State::ScriptData;
+        }
+        break;
+    case State::ScriptDataEscaped:
+    case State::ScriptDataEscapedDash:
+    case State::ScriptDataEscapedDashDash:
+        scriptEscaped(State::ScriptDataEscaped, State::ScriptDataEscapedDash,
+                      State::ScriptDataEscapedDashDash, State::ScriptDataEscapedLessThan, false);
+        break;
+    case State::ScriptDataEscapedLessThan:
+        if (ch.code == '/') {
+            advance(ch);
+            state_ = State::ScriptDataEscapedEndTagOpen;
+        } else {
+            appendInput(chars_, tagStart_, tagStart_ + 1);
+            nameStart_ = pos_;
+            state_ = isAlpha(ch.code) ? State::ScriptDataDoubleEscapeStart : State::ScriptDataEscaped;
+        }
+        break;
+    case State::ScriptDataEscapedEndTagOpen:
+    case State::ScriptDataEscapedEndTagName:
+        stepRawEndTag(State::ScriptDataEscaped, State::ScriptDataEscapedLessThan,
+                      State::ScriptDataEscapedEndTagOpen, State::ScriptDataEscapedEndTagName);
+        break;
+    case State::ScriptDataDoubleEscapeStart:
+        doubleEscapeBoundary(State::ScriptDataDoubleEscaped, State::ScriptDataEscaped);
+        break;
+    case State::ScriptDataDoubleEscapedLessThan:
+        if (ch.code == '/') {
+            appendChar(chars_, ch);
+            advance(ch);
+            nameStart_ = pos_;
+            state_ = State::ScriptDataDoubleEscapeEnd;
+        } else {
+            state_ = State::ScriptDataDoubleEscaped;
+        }
+        break;
+    case State::ScriptDataDoubleEscapeEnd:
+        doubleEscapeBoundary(State::ScriptDataEscaped, State::ScriptDataDoubleEscaped);
+        break;
+    default: // double escaped text, dash, dash-dash
+        scriptEscaped(State::ScriptDataDoubleEscaped, State::ScriptDataDoubleEscapedDash,
+                      State::ScriptDataDoubleEscapedDashDash,
+                      State::ScriptDataDoubleEscapedLessThan, true);
+        break;
+    }
+}
+
+void HtmlTokenizer::scriptEscaped(State text, State dash, State dashDash, State lessThan,
+                                  bool doubleEscaped) {
+    if (state_ == text) {
+        const std::size_t end = scanRun(kScriptEscapedStops.data());
+        if (end > pos_) {
+            appendInput(chars_, pos_, end);
+            pos_ = end;
+            return;
+        }
+    }
+    const Ch ch = peek();
+    if (ch.code == '-') {
+        appendChar(chars_, ch);
+        advance(ch);
+        state_ = state_ == text ? dash : dashDash;
+    } else if (ch.code == '<') {
+        if (doubleEscaped) {
+            appendChar(chars_, ch);
+            advance(ch);
+            state_ = lessThan;
+        } else {
+            textLessThan(lessThan); // an end tag may follow: flush the text first
+        }
+    } else if (ch.code == '>' && state_ == dashDash) {
+        appendChar(chars_, ch);
+        advance(ch);
+        state_ = State::ScriptData;
+    } else if (ch.code == kEof) {
+        error();
+        state_ = State::EndOfFile;
+    } else {
+        if (ch.code == 0) {
+            error();
+            appendReplacement(chars_);
+        } else {
+            appendChar(chars_, ch);
+        }
+        advance(ch);
+        state_ = text;
+    }
+}
+
+void HtmlTokenizer::doubleEscapeBoundary(State ifScript, State otherwise) {
+    const Ch ch = peek();
+    if (isSpace(ch.code) || ch.code == '/' || ch.code == '>') {
+        const bool script = equalsIgnoringCase(input_.substr(nameStart_, pos_ - nameStart_), "script");
+        appendChar(chars_, ch);
+        advance(ch);
+        state_ = script ? ifScript : otherwise;
+    } else if (isAlpha(ch.code)) {
+        appendChar(chars_, ch);
+        advance(ch);
+    } else {
+        state_ = otherwise;
+    }
+}
+
+// ------------------------------------------------------------ comments
+
+void HtmlTokenizer::stepCommentStates() {
+    const Ch ch = peek();
+    switch (state_) {
+    case State::BogusComment: {
+        const std::size_t end = scanRun(kBogusCommentStops.data());
+        if (end > pos_) {
+            appendInput(name_, pos_, end);
+            pos_ = end;
+        } else if (ch.code == '>') {
+            advance(ch);
+            state_ = State::Data;
+            emitComment();
+        } else if (ch.code == kEof) {
+            emitComment();
+            state_ = State::EndOfFile;
+        } else {
+            ch.code == 0 ? appendReplacement(name_) : appendChar(name_, ch);
+            advance(ch);
+        }
+        break;
+    }
+    case State::MarkupDeclarationOpen:
+        if (lookingAt("--", false)) {
+            pos_ += 2;
+            name_.reset();
+            state_ = State::CommentStart;
+        } else if (lookingAt("doctype", true)) {
+            pos_ += 7;
+            newDoctype();
+            state_ = State::Doctype;
+        } else if (lookingAt("[CDATA[", false)) {
+            pos_ += 7;
+            name_.reset();
+            if (allowCdata_) {
+                state_ = State::CdataSection;
+            } else {
+                error();
+                appendInput(name_, pos_ - 7, pos_);
+                state_ = State::BogusComment;
+            }
+        } else {
+            error();
+            name_.reset();
+            state_ = State::BogusComment;
+        }
+        break;
+    case State::CommentStart:
+    case State::CommentStartDash:
+        if (ch.code == '-') {
+            advance(ch);
+            state_ = state_ == State::CommentStart ? State::CommentStartDash : State::CommentEnd;
+        } else if (ch.code == '>') {
+            error();
+            advance(ch);
+            state_ = State::Data;
+            emitComment();
+        } else if (ch.code == kEof && state_ == State::CommentStartDash) {
+            endOfFileAfter(&HtmlTokenizer::emitComment);
+        } else {
+            if (state_ == State::CommentStartDash) {
+                appendPiece(name_, "-");
+            }
+            state_ = State::Comment;
+        }
+        break;
+    case State::Comment:
+        commentText();
+        break;
+    case State::CommentLessThan:
+        if (ch.code == '!' || ch.code == '<') {
+            appendChar(name_, ch);
+            advance(ch);
+            state_ = ch.code == '!' ? State::CommentLessThanBang : State::CommentLessThan;
+        } else {
+            state_ = State::Comment;
+        }
+        break;
+    case State::CommentLessThanBang:
+    case State::CommentLessThanBangDash:
+        if (ch.code == '-') {
+            advance(ch);
+            state_ = state_ == State::CommentLessThanBang ? State::CommentLessThanBangDash
+                                                          : State::CommentLessThanBangDashDash;
+        } else {
+            state_ = state_ == State::CommentLessThanBang ? State::Comment : State::CommentEndDash;
+        }
+        break;
+    case State::CommentLessThanBangDashDash:
+        if (ch.code != '>' && ch.code != kEof) {
+            error(); // nested comment
+        }
+        state_ = State::CommentEnd;
+        break;
+    default:
+        stepCommentEnd(ch);
+        break;
+    }
+}
+
+void HtmlTokenizer::commentText() {
+    const std::size_t end = scanRun(kCommentStops.data());
+    if (end > pos_) {
+        appendInput(name_, pos_, end);
+        pos_ = end;
+        return;
+    }
+    const Ch ch = peek();
+    if (ch.code == '<') {
+        appendChar(name_, ch);
+        advance(ch);
+        state_ = State::CommentLessThan;
+    } else if (ch.code == '-') {
+        advance(ch);
+        state_ = State::CommentEndDash;
+    } else if (ch.code == kEof) {
+        endOfFileAfter(&HtmlTokenizer::emitComment);
+    } else {
+        if (ch.code == 0) {
+            error();
+            appendReplacement(name_);
+        } else {
+            appendChar(name_, ch);
+        }
+        advance(ch);
+    }
+}
+
+void HtmlTokenizer::stepCommentEnd(Ch ch) {
+    if (ch.code == kEof) {
+        endOfFileAfter(&HtmlTokenizer::emitComment);
+        return;
+    }
+    switch (state_) {
+    case State::CommentEndDash:
+        if (ch.code == '-') {
+            advance(ch);
+            state_ = State::CommentEnd;
+        } else {
+            appendPiece(name_, "-");
+            state_ = State::Comment;
+        }
+        break;
+    case State::CommentEnd:
+        if (ch.code == '>') {
+            advance(ch);
+            state_ = State::Data;
+            emitComment();
+        } else if (ch.code == '!') {
+            advance(ch);
+            state_ = State::CommentEndBang;
+        } else if (ch.code == '-') {
+            appendPiece(name_, "-");
+            advance(ch);
+        } else {
+            error();
+            appendPiece(name_, "--");
+            state_ = State::Comment;
+        }
+        break;
+    default: // CommentEndBang
+        if (ch.code == '>') {
+            error();
+            advance(ch);
+            state_ = State::Data;
+            emitComment();
+            break;
+        }
+        appendPiece(name_, "--!");
+        if (ch.code == '-') {
+            advance(ch);
+            state_ = State::CommentEndDash;
+        } else {
+            state_ = State::Comment;
+        }
+        break;
+    }
+}
+
+// ------------------------------------------------------------ DOCTYPE
+
+void HtmlTokenizer::newDoctype() {
+    name_.reset();
+    publicId_.reset();
+    systemId_.reset();
+    hasName_ = false;
+    hasPublicId_ = false;
+    hasSystemId_ = false;
+    forceQuirks_ = false;
+}
+
+void HtmlTokenizer::doctypeEndOfFile() {
+    forceQuirks_ = true;
+    endOfFileAfter(&HtmlTokenizer::emitDoctype);
+}
+
+void HtmlTokenizer::beginDoctypeId(bool system, Ch quote) {
+    (system ? hasSystemId_ : hasPublicId_) = true;
+    (system ? systemId_ : publicId_).reset();
+    advance(quote);
+    if (system) {
+        state_ = quote.code == '"' ? State::DoctypeSystemIdDoubleQuoted
+                                   : State::DoctypeSystemIdSingleQuoted;
+    } else {
+        state_ = quote.code == '"' ? State::DoctypePublicIdDoubleQuoted
+                                   : State::DoctypePublicIdSingleQuoted;
+    }
+}
+
+void HtmlTokenizer::doctypeQuoted(TokenText& target, char quote, State after) {
+    const Ch ch = peek();
+    if (ch.code == quote) {
+        advance(ch);
+        state_ = after;
+    } else if (ch.code == '>') {
+        error();
+        forceQuirks_ = true;
+        advance(ch);
+        state_ = State::Data;
+        emitDoctype();
+    } else if (ch.code == kEof) {
+        doctypeEndOfFile();
+    } else {
+        ch.code == 0 ? appendReplacement(target) : appendChar(target, ch);
+        advance(ch);
+    }
+}
+
+// The states after a PUBLIC or SYSTEM keyword or before an identifier.
+void HtmlTokenizer::doctypeKeywordOrIdStart(Ch ch) {
+    const bool afterKeyword = state_ == State::AfterDoctypePublicKeyword ||
+                              state_ == State::AfterDoctypeSystemKeyword;
+    const bool system = state_ == State::AfterDoctypeSystemKeyword ||
+                        state_ == State::BeforeDoctypeSystemId;
+    if (isSpace(ch.code)) {
+        advance(ch);
+        if (afterKeyword) {
+            state_ = system ? State::BeforeDoctypeSystemId : State::BeforeDoctypePublicId;
+        }
+    } else if (ch.code == '"' || ch.code == '\'') {
+        if (afterKeyword) {
+            error();
+        }
+        beginDoctypeId(system, ch);
+    } else if (ch.code == '>') {
+        error();
+        forceQuirks_ = true;
+        advance(ch);
+        state_ = State::Data;
+        emitDoctype();
+    } else if (ch.code == kEof) {
+        doctypeEndOfFile();
+    } else {
+        error();
+        forceQuirks_ = true;
+        state_ = State::BogusDoctype;
+    }
+}
+
+void HtmlTokenizer::stepDoctypeStates() {
+    const Ch ch = peek();
+    const bool emitsOnGreaterThan =
+        state_ == State::DoctypeName || state_ == State::AfterDoctypeName ||
+        state_ == State::AfterDoctypePublicId || state_ == State::BetweenDoctypePublicAndSystemIds ||
+        state_ == State::AfterDoctypeSystemId || state_ == State::BogusDoctype;
+    if (ch.code == '>' && emitsOnGreaterThan) {
+        advance(ch);
+        state_ = State::Data;
+        emitDoctype();
+        return;
+    }
+    if (ch.code == kEof && state_ != State::Doctype) {
+        state_ == State::BogusDoctype ? (emitDoctype(), void(state_ = State::EndOfFile))
+                                      : doctypeEndOfFile();
+        return;
+    }
+    switch (state_) {
+    case State::Doctype:
+        if (ch.code == kEof) {
+            doctypeEndOfFile();
+        } else {
+            if (isSpace(ch.code)) {
+                advance(ch);
+            } else if (ch.code != '>') {
+                error();
+            }
+            state_ = State::BeforeDoctypeName;
+        }
+        break;
+    case State::BeforeDoctypeName:
+        if (isSpace(ch.code)) {
+            advance(ch);
+        } else if (ch.code == '>') {
+            error();
+            forceQuirks_ = true;
+            advance(ch);
+            state_ = State::Data;
+            emitDoctype();
+        } else {
+            hasName_ = true;
+            appendLower(name_, ch);
+            advance(ch);
+            state_ = State::DoctypeName;
+        }
+        break;
+    case State::DoctypeName:
+        if (isSpace(ch.code)) {
+            advance(ch);
+            state_ = State::AfterDoctypeName;
+        } else {
+            appendLower(name_, ch);
+            advance(ch);
+        }
+        break;
+    case State::AfterDoctypeName:
+        if (isSpace(ch.code)) {
+            advance(ch);
+        } else if (lookingAt("public", true) || lookingAt("system", true)) {
+            state_ = lookingAt("public", true) ? State::AfterDoctypePublicKeyword
+                                               : State::AfterDoctypeSystemKeyword;
+            pos_ += 6;
+        } else {
+            error();
+            forceQuirks_ = true;
+            state_ = State::BogusDoctype;
+        }
+        break;
+    case State::AfterDoctypePublicKeyword:
+    case State::BeforeDoctypePublicId:
+    case State::AfterDoctypeSystemKeyword:
+    case State::BeforeDoctypeSystemId:
+        doctypeKeywordOrIdStart(ch);
+        break;
+    case State::DoctypePublicIdDoubleQuoted:
+        doctypeQuoted(publicId_, '"', State::AfterDoctypePublicId);
+        break;
+    case State::DoctypePublicIdSingleQuoted:
+        doctypeQuoted(publicId_, '\'', State::AfterDoctypePublicId);
+        break;
+    case State::DoctypeSystemIdDoubleQuoted:
+        doctypeQuoted(systemId_, '"', State::AfterDoctypeSystemId);
+        break;
+    case State::DoctypeSystemIdSingleQuoted:
+        doctypeQuoted(systemId_, '\'', State::AfterDoctypeSystemId);
+        break;
+    case State::AfterDoctypePublicId:
+    case State::BetweenDoctypePublicAndSystemIds:
+        if (isSpace(ch.code)) {
+            advance(ch);
+            state_ = State::BetweenDoctypePublicAndSystemIds;
+        } else if (ch.code == '"' || ch.code == '\'') {
+            if (state_ == State::AfterDoctypePublicId) {
+                error();
+            }
+            beginDoctypeId(true, ch);
+        } else {
+            error();
+            forceQuirks_ = true;
+            state_ = State::BogusDoctype;
+        }
+        break;
+    case State::AfterDoctypeSystemId:
+        if (isSpace(ch.code)) {
+            advance(ch);
+        } else {
+            error();
+            state_ = State::BogusDoctype;
+        }
+        break;
+    default: // BogusDoctype
+        advance(ch);
+        break;
+    }
+}
+
+} // namespace bi::extract::html

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// An HTML5 tokenizer: the state machine of the WHATWG standard ("13.2.5
+// Tokenization") over UTF-8 bytes. It is pull-based: next() runs the machine
+// just far enough to produce one token, so a consumer can stop early and the
+// work done is proportional to the tokens taken. The input is never copied:
+// token text is a view into the input unless it had to be rewritten.
+//
+// The input stream preprocessing is done on the fly: CR and CRLF become LF,
+// invalid UTF-8 becomes U+FFFD (one per maximal subpart, as the Encoding
+// standard's decoder does). Parse errors are counted, not described.
+//
+// The tree builder decides some tokenizer states (RCDATA after <title>, ...);
+// a consumer that acts as one calls setState() right after the start tag.
+#pragma once
+
+#include "extract/html/HtmlToken.h"
+#include "extract/html/TokenText.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bi::extract::html {
+
+class HtmlTokenizer {
+public:
+    enum class State : std::uint8_t {
+        Data, Rcdata, Rawtext, ScriptData, Plaintext, TagOpen, EndTagOpen, TagName,
+        RcdataLessThan, RcdataEndTagOpen, RcdataEndTagName,
+        RawtextLessThan, RawtextEndTagOpen, RawtextEndTagName,
+        ScriptDataLessThan, ScriptDataEndTagOpen, ScriptDataEndTagName,
+        ScriptDataEscapeStart, ScriptDataEscapeStartDash, ScriptDataEscaped,
+        ScriptDataEscapedDash, ScriptDataEscapedDashDash, ScriptDataEscapedLessThan,
+        ScriptDataEscapedEndTagOpen, ScriptDataEscapedEndTagName,
+        ScriptDataDoubleEscapeStart, ScriptDataDoubleEscaped, ScriptDataDoubleEscapedDash,
+        ScriptDataDoubleEscapedDashDash, ScriptDataDoubleEscapedLessThan, ScriptDataDoubleEscapeEnd,
+        BeforeAttributeName, AttributeName, AfterAttributeName, BeforeAttributeValue,
+        AttributeValueDoubleQuoted, AttributeValueSingleQuoted, AttributeValueUnquoted,
+        AfterAttributeValueQuoted, SelfClosingStartTag, BogusComment, MarkupDeclarationOpen,
+        CommentStart, CommentStartDash, Comment, CommentLessThan, CommentLessThanBang,
+        CommentLessThanBangDash, CommentLessThanBangDashDash, CommentEndDash, CommentEnd,
+        CommentEndBang, Doctype, BeforeDoctypeName, DoctypeName, AfterDoctypeName,
+        AfterDoctypePublicKeyword, BeforeDoctypePublicId, DoctypePublicIdDoubleQuoted,
+        DoctypePublicIdSingleQuoted, AfterDoctypePublicId, BetweenDoctypePublicAndSystemIds,
+        AfterDoctypeSystemKeyword, BeforeDoctypeSystemId, DoctypeSystemIdDoubleQuoted,
+        DoctypeSystemIdSingleQuoted, AfterDoctypeSystemId, BogusDoctype,
+        CdataSection, CdataSectionBracket, CdataSectionEnd,
+        CharacterReference, // a reference in Data or RCDATA; attributes decode inline
+        EndOfFile,
+    };
+
+    explicit HtmlTokenizer(std::string_view input);
+
+    // The next token; EndOfFile once the input is exhausted (and again after).
+    const HtmlToken& next();
+
+    // Switches the state before the next token (tree-builder hooks and tests).
+    void setState(State state) { state_ = state; }
+    [[nodiscard]] State state() const { return state_; }
+    // "The tag name of the last start tag emitted", for appropriate end tags.
+    void setLastStartTag(std::string_view name);
+    // True while the adjusted current node is in foreign content (SVG, MathML):
+    // then <![CDATA[ opens a CDATA section instead of a bogus comment.
+    void setAllowCdata(bool allow) { allowCdata_ = allow; }
+
+    [[nodiscard]] std::size_t bytesConsumed() const { return pos_; }
+    [[nodiscard]] std::size_t parseErrors() const { return parseErrors_; }
+
+private:
+    // One input character after preprocessing. code: -1 end of input, 0-127
+    // ASCII (CR folded to LF), kOther a valid non-ASCII character, kInvalid bad bytes.
+    struct Ch {
+        int code;
+        std::size_t length;
+    };
+    static constexpr int kEof = -1;
+    static constexpr int kOther = 0x100;
+    static constexpr int kInvalid = 0x101;
+
+    struct PendingAttribute {
+        TokenText name;
+        TokenText value;
+        bool dropped = false;
+    };
+
+    [[nodiscard]] Ch peek() const;
+    [[nodiscard]] bool lookingAt(std::string_view literal, bool caseInsensitive) const;
+    void advance(Ch ch) { pos_ += ch.length; }
+    void error() { ++parseErrors_; }
+    // Appends the character at the current position (before advancing).
+    void appendChar(TokenText& text, Ch ch);
+    void appendLower(TokenText& text, Ch ch);
+    void appendReplacement(TokenText& text);
+    void appendInput(TokenText& text, std::size_t from, std::size_t to);
+    // Appends text from the input, static storage or numericBuffer_ (told apart by address).
+    void appendPiece(TokenText& text, std::string_view s);
+    std::size_t scanRun(const bool* stops) const;
+
+    void step();
+    void stepText(State state);
+    void stepTagStates();
+    void stepRawEndTag(State textState, State lessThan, State endTagOpen, State endTagName);
+    void stepScriptStates();
+    void stepAttributeStates();
+    void stepCommentStates();
+    void stepDoctypeStates();
+    void stepOtherStates();
+
+    // Text states.
+    void textLessThan(State lessThanState);
+    // Tags.
+    void startTag(HtmlTokenType type);
+    void startAttribute();
+    void finishAttributeName();
+    [[nodiscard]] bool appropriateEndTag() const;
+    void emitTag();
+    void emitCharacters();
+    void emitComment();
+    void emitDoctype();
+    void emitEndOfFile();
+    void endOfFileAfter(void (HtmlTokenizer::*emitter)());
+    void rawEndTagName(State textState);
+    // Character references (13.2.5.72-80), decoded directly from the input.
+    std::string_view characterReference(bool inAttribute);
+    std::string_view numericReference();
+    // Script data escaped / double escaped text, dash and dash-dash states.
+    void scriptEscaped(State text, State dash, State dashDash, State lessThan, bool doubleEscaped);
+    void doubleEscapeBoundary(State ifScript, State otherwise);
+    // Comments.
+    void commentText();
+    void stepCommentEnd(Ch ch);
+    // DOCTYPE.
+    void newDoctype();
+    void doctypeEndOfFile();
+    void doctypeKeywordOrIdStart(Ch ch);
+    void doctypeQuoted(TokenText& target, char quote, State after);
+    void beginDoctypeId(bool system, Ch quote);
+
+    std::string_view input_;
+    std::size_t pos_ = 0;
+    State state_ = State::Data;
+    State returnState_ = State::Data;
+    bool allowCdata_ = false;
+    bool emitted_ = false;
+    std::size_t parseErrors_ = 0;
+    std::size_t tagStart_ = 0;  // the '<' that began the current tag or "</" sequence
+    std::size_t nameStart_ = 0; // start of a possible "script" in double-escape checks
+    std::string lastStartTag_;
+    bool hasLastStartTag_ = false;
+
+    std::string scratch_;
+    TokenText chars_;
+    TokenText name_; // tag name, comment data, DOCTYPE name
+    TokenText publicId_;
+    TokenText systemId_;
+    bool hasName_ = false;
+    bool hasPublicId_ = false;
+    bool hasSystemId_ = false;
+    bool forceQuirks_ = false;
+    bool selfClosing_ = false;
+    HtmlTokenType tagType_ = HtmlTokenType::StartTag;
+    std::vector<PendingAttribute> attributes_;
+    char numericBuffer_[4] = {};
+    HtmlToken token_;
+};
+
+} // namespace bi::extract::html

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "extract/html/InlineText.h"
+
+#include <algorithm>
+
+namespace bi::extract::html {
+
+namespace {
+
+bool isCollapsible(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::size_t longestBacktickRun(std::string_view s) {
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (char c : s) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    return longest;
+}
+
+} // namespace
+
+void InlineText::beforeContent() {
+    if (pendingSpace_) {
+        text_ += ' ';
+        pendingSpace_ = false;
+    }
+    for (OpenElement& e : open_) {
+        if (!e.written) {
+            e.openerAt = text_.size();
+            text_ += e.opener;
+            e.written = true;
+        }
+    }
+}
+
+void InlineText::appendText(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (isCollapsible(text[i]) || text[i] == '\0') {
+            if (text[i] != '\0' && !text_.empty() && text_.back() != '\n') {
+                pendingSpace_ = true;
+            }
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && !isCollapsible(text[end]) && text[end] != '\0') {
+            ++end;
+        }
+        beforeContent();
+        text_.append(text.substr(i, end - i));
+        i = end;
+    }
+}
+
+void InlineText::appendAtom(std::string_view atom) {
+    if (atom.empty()) {
+        return;
+    }
+    beforeContent();
+    text_.append(atom);
+}
+
+void InlineText::open(std::string opener, std::string closer, bool codeSpan) {
+    open_.push_back({std::move(opener), std::move(closer), codeSpan, false, 0});
+}
+
+bool InlineText::isOpen(std::string_view opener) const {
+    return std::any_of(open_.begin(), open_.end(), [&](const OpenElement& e) { return e.opener == opener; });
+}
+
+bool InlineText::close() {
+    if (open_.empty()) {
+        return false;
+    }
+    OpenElement e = std::move(open_.back());
+    open_.pop_back();
+    if (!e.written) {
+        return false;
+    }
+    if (e.codeSpan) {
+        closeCodeSpan(e);
+    } else {
+        text_ += e.closer;
+    }
+    return true;
+}
+
+// A code span's fence must be longer than any backtick run inside it.
+void InlineText::closeCodeSpan(OpenElement& e) {
+    const std::size_t contentAt = e.openerAt + e.opener.size();
+    const std::size_t run = longestBacktickRun(std::string_view(text_).substr(contentAt));
+    if (run == 0) {
+        text_ += e.closer;
+        return;
+    }
+    const std::string fence(run + 1, '`');
+    text_.replace(e.openerAt, e.opener.size(), fence + " ");
+    text_ += " " + fence;
+}
+
+void InlineText::space() {
+    if (!text_.empty() && text_.back() != '\n') {
+        pendingSpace_ = true;
+    }
+}
+
+void InlineText::lineBreak(std::string_view hardBreak) {
+    if (text_.empty()) {
+        return;
+    }
+    pendingSpace_ = false;
+    text_ += hardBreak;
+}
+
+const std::string& InlineText::take() {
+    while (!text_.empty() && (text_.back() == ' ' || text_.back() == '\n')) {
+        text_.pop_back();
+    }
+    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+        if (it->written) {
+            it->codeSpan ? closeCodeSpan(*it) : void(text_ += it->closer);
+            it->written = false;
+        }
+    }
+    taken_.assign(text_); // a copy keeps both buffers' capacity for the next block
+    text_.clear();
+    pendingSpace_ = false;
+    return taken_;
+}
+
+} // namespace bi::extract::html

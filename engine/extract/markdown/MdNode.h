@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One node of our Markdown document tree (blocks and inlines alike). Nodes live
+// in an MdTree arena and are linked by raw pointers, so that deep documents are
+// walked and destroyed without recursion.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bi::extract::markdown {
+
+enum class NodeType : std::uint8_t {
+    Document, BlockQuote, List, Item, Paragraph, Heading, ThematicBreak, CodeBlock, HtmlBlock,
+    Table, TableRow, TableCell,
+    Text, SoftBreak, LineBreak, Code, HtmlInline, Emph, Strong, Link, Image
+};
+
+enum class CellAlign : std::uint8_t { None, Left, Center, Right };
+
+struct MdNode {
+    NodeType type = NodeType::Document;
+    MdNode* parent = nullptr;
+    MdNode* firstChild = nullptr;
+    MdNode* lastChild = nullptr;
+    MdNode* prev = nullptr;
+    MdNode* next = nullptr;
+
+    // Text of inlines, code and HTML; the raw content of a leaf block while parsing.
+    std::string literal;
+    std::string destination; // links and images (URI-normalised)
+    std::string title;
+    std::string info;        // fenced code info string (unescaped)
+    int level = 0;           // heading level
+
+    // Lists and items.
+    bool ordered = false;
+    bool tight = true;
+    char bulletChar = 0;
+    char delimiter = 0;
+    int start = 1;
+    std::size_t markerOffset = 0;
+    std::size_t padding = 0;
+
+    // Code blocks.
+    bool fenced = false;
+    char fenceChar = 0;
+    std::size_t fenceLength = 0;
+    std::size_t fenceOffset = 0;
+
+    int htmlBlockType = 0;
+    bool open = true;
+    bool lastLineBlank = false;
+    bool headerRow = false;          // table rows
+    std::vector<CellAlign> aligns;   // tables: one per column
+    std::string tableHeaderLine;     // tables: the header row's source line
+    std::string tableDelimiterLine;  // tables: the delimiter row's source line
+    std::size_t startLine = 0;
+    std::size_t sourceOffset = 0;    // byte offset of the block's first character in the input
+};
+
+} // namespace bi::extract::markdown

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "extract/markdown/MdTree.h"
+
+namespace bi::extract::markdown {
+
+MdTree::MdTree() : root_(create(NodeType::Document)) {}
+
+MdNode* MdTree::create(NodeType type) {
+    if (usedInLastChunk_ == kChunkSize) {
+        chunks_.push_back(std::make_unique<MdNode[]>(kChunkSize));
+        usedInLastChunk_ = 0;
+    }
+    MdNode& node = chunks_.back()[usedInLastChunk_++];
+    node.type = type;
+    return &node;
+}
+
+void MdTree::appendChild(MdNode* parent, MdNode* child) {
+    unlink(child);
+    child->parent = parent;
+    child->prev = parent->lastChild;
+    if (parent->lastChild != nullptr) {
+        parent->lastChild->next = child;
+    } else {
+        parent->firstChild = child;
+    }
+    parent->lastChild = child;
+}
+
+void MdTree::insertAfter(MdNode* anchor, MdNode* sibling) {
+    unlink(sibling);
+    sibling->parent = anchor->parent;
+    sibling->prev = anchor;
+    sibling->next = anchor->next;
+    if (anchor->next != nullptr) {
+        anchor->next->prev = sibling;
+    } else if (anchor->parent != nullptr) {
+        anchor->parent->lastChild = sibling;
+    }
+    anchor->next = sibling;
+}
+
+void MdTree::unlink(MdNode* node) {
+    if (node->prev != nullptr) {
+        node->prev->next = node->next;
+    } else if (node->parent != nullptr) {
+        node->parent->firstChild = node->next;
+    }
+    if (node->next != nullptr) {
+        node->next->prev = node->prev;
+    } else if (node->parent != nullptr) {
+        node->parent->lastChild = node->prev;
+    }
+    node->parent = nullptr;
+    node->prev = nullptr;
+    node->next = nullptr;
+}
+
+const MdNode* MdTree::nextInOrder(const MdNode* node, const MdNode* scope) {
+    if (node->firstChild != nullptr) {
+        return node->firstChild;
+    }
+    while (node != nullptr && node != scope) {
+        if (node->next != nullptr) {
+            return node->next;
+        }
+        node = node->parent;
+    }
+    return nullptr;
+}
+
+} // namespace bi::extract::markdown

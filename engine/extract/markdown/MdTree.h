@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Owns every node of one parsed document and edits the links between them.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "extract/markdown/MdNode.h"
+
+namespace bi::extract::markdown {
+
+class MdTree {
+public:
+    MdTree();
+    MdTree(const MdTree&) = delete;
+    MdTree& operator=(const MdTree&) = delete;
+
+    [[nodiscard]] MdNode* root() { return root_; }
+    [[nodiscard]] const MdNode* root() const { return root_; }
+
+    MdNode* create(NodeType type);
+    static void appendChild(MdNode* parent, MdNode* child);
+    static void insertAfter(MdNode* anchor, MdNode* sibling);
+    static void unlink(MdNode* node);
+    // Next node in document order (pre-order), staying inside `scope`.
+    static const MdNode* nextInOrder(const MdNode* node, const MdNode* scope);
+
+private:
+    // Fixed-size chunks: stable addresses and one allocation per many nodes
+    // (std::deque would allocate per node, nodes being large).
+    static constexpr std::size_t kChunkSize = 256;
+    std::vector<std::unique_ptr<MdNode[]>> chunks_;
+    std::size_t usedInLastChunk_ = kChunkSize;
+    MdNode* root_;
+};
+
+} // namespace bi::extract::markdown

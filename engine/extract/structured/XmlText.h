@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// XML documents: the content is the character data (text and CDATA, the five
+// predefined entities and numeric references decoded), one trimmed text run
+// per line; metadata gives the root element, the element and attribute counts
+// and the nesting depth. Well-formedness errors (mismatched or unclosed tags,
+// several roots, text outside the root, bad attributes, unterminated
+// constructs, unknown entities) are reported with line and column. The
+// DOCTYPE is skipped (its internal subset is not interpreted).
+#pragma once
+
+#include "extract/ExtractionResult.h"
+
+#include <string_view>
+
+namespace bi::extract::structured {
+
+void extractXml(std::string_view text, ExtractionResult& result);
+
+} // namespace bi::extract::structured

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "extract/text/TextDecoder.h"
+
+#include "core/Utf8.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace bi::extract::text {
+
+namespace {
+
+constexpr std::uint32_t kReplacement = 0xFFFD;
+
+std::uint32_t unitAt(std::string_view bytes, std::size_t pos, bool littleEndian) {
+    const auto lo = static_cast<unsigned char>(bytes[littleEndian ? pos : pos + 1]);
+    const auto hi = static_cast<unsigned char>(bytes[littleEndian ? pos + 1 : pos]);
+    return static_cast<std::uint32_t>(hi) << 8U | lo;
+}
+
+void decodeUtf16(std::string_view bytes, bool littleEndian, std::string& out) {
+    out.reserve(bytes.size());
+    std::size_t pos = 0;
+    while (pos + 1 < bytes.size()) {
+        const std::uint32_t unit = unitAt(bytes, pos, littleEndian);
+        pos += 2;
+        if (unit >= 0xD800 && unit <= 0xDBFF && pos + 1 < bytes.size()) {
+            const std::uint32_t next = unitAt(bytes, pos, littleEndian);
+            if (next >= 0xDC00 && next <= 0xDFFF) {
+                pos += 2;
+                utf8::append(0x10000 + ((unit - 0xD800) << 10U) + (next - 0xDC00), out);
+                continue;
+            }
+        }
+        utf8::append(unit >= 0xD800 && unit <= 0xDFFF ? kReplacement : unit, out);
+    }
+    if (pos < bytes.size()) {
+        utf8::append(kReplacement, out); // a dangling odd byte
+    }
+}
+
+} // namespace
+
+std::size_t firstInvalidUtf8(std::string_view bytes) {
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    const char* data = bytes.data();
+    const std::size_t n = bytes.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // ASCII runs are checked 16 bytes at a time.
+        while (i + 16 <= n) {
+            std::uint64_t a = 0;
+            std::uint64_t b = 0;
+            std::memcpy(&a, data + i, 8);
+            std::memcpy(&b, data + i + 8, 8);
+            if (((a | b) & kHighBits) != 0) {
+                break;
+            }
+            i += 16;
+        }
+        if (i >= n) {
+            break;
+        }
+        if (static_cast<unsigned char>(data[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t length = utf8::sequenceLength(bytes, i);
+        if (length == 0) {
+            return i;
+        }
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+void appendRepairedUtf8(std::string_view bytes, std::string& out) {
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        const std::size_t bad = firstInvalidUtf8(bytes.substr(pos));
+        if (bad == std::string_view::npos) {
+            out.append(bytes.substr(pos));
+            return;
+        }
+        out.append(bytes.substr(pos, bad));
+        utf8::append(kReplacement, out);
+        pos += bad + 1;
+    }
+}
+
+DecodedText decodeText(std::string_view bytes, std::string& storage) {
+    storage.clear();
+    auto startsWith = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
+    if (startsWith("\xFF\xFE")) {
+        decodeUtf16(bytes.substr(2), true, storage);
+        return {storage, SourceEncoding::Utf16Le};
+    }
+    if (startsWith("\xFE\xFF")) {
+        decodeUtf16(bytes.substr(2), false, storage);
+        return {storage, SourceEncoding::Utf16Be};
+    }
+    const std::string_view body = startsWith("\xEF\xBB\xBF") ? bytes.substr(3) : bytes;
+    if (firstInvalidUtf8(body) == std::string_view::npos) {
+        return {body, SourceEncoding::Utf8};
+    }
+    storage.reserve(body.size() + body.size() / 2);
+    appendRepairedUtf8(body, storage);
+    return {storage, SourceEncoding::Utf8Repaired};
+}
+
+std::string_view encodingName(SourceEncoding encoding) {
+    switch (encoding) {
+    case SourceEncoding::Utf8: return "utf-8";
+    case SourceEncoding::Utf8Repaired: return "utf-8 (invalid bytes replaced)";
+    case SourceEncoding::Utf16Le: return "utf-16le";
+    case SourceEncoding::Utf16Be: return "utf-16be";
+    }
+    return "utf-8";
+}
+
+} // namespace bi::extract::text

@@ -1,0 +1,598 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Pipeline: the declarative stages of one run, in order (see docs/scenario-format.md).
+#include "core/EngineError.h"
+#include "pipeline/Pipeline.h"
+#include "state/Paths.h"
+#include "trace/TimingRecord.h"
+
+#include <algorithm>
+#include <set>
+
+namespace bi::pipeline {
+
+namespace {
+
+bool sameValue(const state::Value* current, const state::Value& v) { return current != nullptr && *current == v; }
+
+} // namespace
+
+StageTrace* Pipeline::beginStage(const char* name) {
+    if (!options_.trace) {
+        return nullptr;
+    }
+    run_.stages.push_back(StageTrace{name, {}, {}, {}, trace::nowMicros()});
+    return &run_.stages.back();
+}
+
+void Pipeline::endStage(StageTrace* t, double) {
+    if (t != nullptr) {
+        t->durationUs = trace::nowMicros() - t->durationUs;
+    }
+}
+
+void Pipeline::capturePreRun(std::string_view path) {
+    auto capture = [&](std::string_view node) {
+        std::string key(node);
+        if (run_.preRun.count(key) == 0) {
+            const state::Value* v = shadow_.get(node);
+            run_.preRun.emplace(std::move(key), v != nullptr ? std::optional<state::Value>(*v) : std::nullopt);
+        }
+    };
+    flip_.nodes().forEachAtOrAbove(path, [&](std::string_view node, const PathGraphNode&) { capture(node); });
+    flip_.nodes().forEachBelow(path, [&](const std::string& node, const PathGraphNode&) { capture(node); });
+}
+
+void Pipeline::write(const std::string& path, state::Value value) {
+    if (runOpen_ && !flip_.empty()) {
+        capturePreRun(path);
+    }
+    shadow_.set(path, std::move(value));
+}
+
+bool Pipeline::emitGuarded(const std::string& path, const state::Value& value, ChangeList& out, StageTrace* t) {
+    const state::Value* current = shadow_.get(path);
+    const char* reason = nullptr;
+    if (!shadow_.parentExists(path)) {
+        reason = "guard_failed: parent was removed";
+    } else if (current == nullptr && value.isNull()) {
+        reason = "guard_failed: absent target and null value";
+    } else if (sameValue(current, value)) {
+        reason = "redundant";
+    }
+    if (reason != nullptr) {
+        if (t != nullptr) {
+            t->skipped.push_back({path, reason});
+        }
+        return false;
+    }
+    write(path, value);
+    out.push_back({path, value});
+    if (t != nullptr) {
+        t->produced.push_back(out.back());
+    }
+    return true;
+}
+
+bool Pipeline::anchorPresent(const std::string& anchor) const {
+    return anchor.empty() || shadow_.get(anchor) != nullptr;
+}
+
+bool Pipeline::excluded(const std::optional<BoolLogic>& cond) const { return cond && cond->evaluate(shadow_); }
+
+ChangeList Pipeline::filterNoOps(const ChangeList& batch) {
+    StageTrace* t = beginStage("input");
+    ChangeList out;
+    out.reserve(batch.size());
+    for (const auto& c : batch) {
+        if (sameValue(shadow_.get(c.path), c.value)) {
+            if (t != nullptr) {
+                t->skipped.push_back({c.path, "redundant"});
+            }
+            continue;
+        }
+        if (t != nullptr) {
+            t->matched.push_back(c.path);
+        }
+        out.push_back(c);
+    }
+    endStage(t, 0);
+    return out;
+}
+
+ChangeList Pipeline::aggregationWrite(ChangeList changes) {
+    if (aggregations_.empty()) {
+        return changes;
+    }
+    StageTrace* t = beginStage("aggregation_write");
+    ChangeList out;
+    for (auto& c : changes) {
+        const Aggregation* hit = nullptr;
+        std::string_view target;
+        aggregationTargets_.forEachAtOrAbove(c.path, [&](std::string_view key, std::size_t id) {
+            if (hit == nullptr) {
+                hit = &aggregations_[id];
+                target = key;
+            }
+        });
+        if (hit == nullptr) {
+            out.push_back(std::move(c));
+            continue;
+        }
+        if (t != nullptr) {
+            t->matched.push_back(c.path);
+        }
+        const std::string suffix(state::paths::suffixBelow(c.path, target));
+        for (const auto& [source, cond] : hit->sources) {
+            if (excluded(cond)) {
+                if (t != nullptr) {
+                    t->skipped.push_back({source, "excluded"});
+                }
+                continue;
+            }
+            out.push_back({state::paths::join(source, suffix), c.value});
+            if (t != nullptr) {
+                t->produced.push_back(out.back());
+            }
+        }
+    }
+    endStage(t, 0);
+    return out;
+}
+
+ChangeList Pipeline::dropComputedTargets(ChangeList changes) {
+    if (computations_.empty()) {
+        return changes;
+    }
+    StageTrace* t = beginStage("computation_guard");
+    ChangeList out;
+    for (auto& c : changes) {
+        if (computationTargets_.find(c.path) != nullptr) {
+            if (t != nullptr) {
+                t->skipped.push_back({c.path, "computed_target"});
+            }
+            continue;
+        }
+        out.push_back(std::move(c));
+    }
+    endStage(t, 0);
+    return out;
+}
+
+ChangeList Pipeline::applyGenuine(const ChangeList& changes) {
+    StageTrace* t = beginStage("apply");
+    ChangeList out;
+    out.reserve(changes.size());
+    for (const auto& c : changes) {
+        if (sameValue(shadow_.get(c.path), c.value)) {
+            if (t != nullptr) {
+                t->skipped.push_back({c.path, "redundant"});
+            }
+            continue;
+        }
+        write(c.path, c.value);
+        out.push_back(c);
+        if (t != nullptr) {
+            t->produced.push_back(c);
+        }
+    }
+    endStage(t, 0);
+    return out;
+}
+
+std::vector<std::string> Pipeline::clearTargetsFor(const ClearRule& rule, const std::string& path) const {
+    std::vector<std::string> out;
+    const auto changed = state::paths::split(path);
+    for (const auto& trigger : rule.triggers) {
+        const auto segs = state::paths::split(trigger);
+        std::vector<std::string_view> captures;
+        bool fires = false;
+        if (std::find(segs.begin(), segs.end(), "[*]") == segs.end()) {
+            fires = state::paths::isAtOrBelow(path, trigger);
+        } else if (segs.size() == changed.size()) {
+            fires = true;
+            for (std::size_t i = 0; i < segs.size() && fires; ++i) {
+                if (segs[i] == "[*]") {
+                    captures.push_back(changed[i]);
+                } else {
+                    fires = segs[i] == changed[i];
+                }
+            }
+        }
+        if (!fires) {
+            continue;
+        }
+        for (const auto& target : rule.targets) {
+            std::vector<std::string> resolved{""};
+            std::size_t capture = 0;
+            for (auto seg : state::paths::split(target)) {
+                const bool expand = seg == "[**]" || (rule.expandMatch && seg == "[*]");
+                std::vector<std::string> next;
+                for (const auto& prefix : resolved) {
+                    if (expand) {
+                        const state::Value* node = shadow_.get(prefix);
+                        if (node != nullptr && node->isObject()) {
+                            for (const auto& m : node->members()) {
+                                next.push_back(state::paths::join(prefix, state::KeyTable::global().name(m.key)));
+                            }
+                        }
+                    } else if (seg == "[*]") {
+                        if (capture < captures.size()) {
+                            next.push_back(state::paths::join(prefix, captures[capture]));
+                        }
+                    } else {
+                        next.push_back(state::paths::join(prefix, seg));
+                    }
+                }
+                capture += seg == "[*]" ? 1 : 0;
+                resolved = std::move(next);
+            }
+            out.insert(out.end(), resolved.begin(), resolved.end());
+        }
+    }
+    return out;
+}
+
+ChangeList Pipeline::clearPaths(const ChangeList& genuine) {
+    if (clearRules_.empty()) {
+        return {};
+    }
+    StageTrace* t = beginStage("clear_paths");
+    ChangeList out;
+    std::set<std::string> done;
+    for (const auto& c : genuine) {
+        for (const auto& rule : clearRules_) {
+            for (auto& target : clearTargetsFor(rule, c.path)) {
+                if (t != nullptr) {
+                    t->matched.push_back(c.path);
+                }
+                if (!done.insert(target).second) {
+                    continue;
+                }
+                const state::Value* current = shadow_.get(target);
+                if (current == nullptr || current->isNull()) {
+                    if (t != nullptr) {
+                        t->skipped.push_back({target, "redundant"});
+                    }
+                    continue;
+                }
+                write(target, state::Value());
+                out.push_back({target, state::Value()});
+                if (t != nullptr) {
+                    t->produced.push_back(out.back());
+                }
+            }
+        }
+    }
+    endStage(t, 0);
+    return out;
+}
+
+void Pipeline::syncOne(const Change& c, ChangeList& out, StageTrace* t) {
+    auto active = [&](std::string_view node) { return anchorPresent(sync_.anchorOf(node)); };
+    auto toPeers = [&](std::string_view node, const std::string& suffix, const state::Value& value) {
+        for (const auto& peer : sync_.component(node)) {
+            if (peer != node) {
+                emitGuarded(state::paths::join(peer, suffix), value, out, t);
+            }
+        }
+    };
+    const bool isNode = sync_.contains(c.path);
+    if (isNode && active(c.path)) { // 1. exact
+        toPeers(c.path, "", c.value);
+    }
+    bool found = false; // 2. child expansion: nearest synced ancestor
+    state::paths::forEachAncestor(c.path, [&](std::string_view a) {
+        if (!sync_.contains(a)) {
+            return true;
+        }
+        found = true;
+        if (active(a)) {
+            toPeers(a, std::string(state::paths::suffixBelow(c.path, a)), c.value);
+        }
+        return false;
+    });
+    if (!isNode) { // 3. parent expansion: synced nodes below the changed path
+        std::vector<std::string> below;
+        sync_.nodes().forEachBelow(c.path, [&](const std::string& n, const PathGraphNode&) { below.push_back(n); });
+        for (const auto& n : below) {
+            if (!active(n)) {
+                continue;
+            }
+            const state::Value* v = shadow_.get(n);
+            toPeers(n, "", v != nullptr ? *v : state::Value());
+        }
+    }
+    if (const auto* targets = directed_.find(c.path)) { // 4. directed exact
+        for (const auto& target : *targets) {
+            emitGuarded(target, c.value, out, t);
+        }
+    }
+    state::paths::forEachAncestor(c.path, [&](std::string_view a) { // 5. directed child expansion
+        const auto* targets = directed_.find(a);
+        if (targets == nullptr) {
+            return true;
+        }
+        const std::string suffix(state::paths::suffixBelow(c.path, a));
+        for (const auto& target : *targets) {
+            emitGuarded(state::paths::join(target, suffix), c.value, out, t);
+        }
+        return false;
+    });
+    std::vector<std::pair<std::string, std::vector<std::string>>> sources; // 6. directed parent expansion
+    directed_.forEachBelow(c.path, [&](const std::string& s, const std::vector<std::string>& targets) {
+        sources.emplace_back(s, targets);
+    });
+    for (const auto& [source, targets] : sources) {
+        if (const state::Value* v = shadow_.get(source)) {
+            state::Value copy = *v;
+            for (const auto& target : targets) {
+                emitGuarded(target, copy, out, t);
+            }
+        }
+    }
+    (void)found;
+}
+
+ChangeList Pipeline::syncStage(const ChangeList& input) {
+    if (sync_.empty() && directed_.empty()) {
+        return {};
+    }
+    StageTrace* t = beginStage("sync");
+    ChangeList out;
+    for (const auto& c : input) {
+        if (t != nullptr) {
+            t->matched.push_back(c.path);
+        }
+        syncOne(c, out, t);
+    }
+    endStage(t, 0);
+    return out;
+}
+
+void Pipeline::flipOne(const Change& c, ChangeList& out, StageTrace* t) {
+    auto rotate = [&](const std::string& node, const state::Value* newValue, const std::string& parentChange) {
+        if (!anchorPresent(flip_.anchorOf(node))) {
+            if (t != nullptr) {
+                t->skipped.push_back({node, "anchor_missing"});
+            }
+            return;
+        }
+        std::optional<state::Value> given;
+        if (options_.flipInvertsBooleans) {
+            if (newValue != nullptr && newValue->isBool()) {
+                given = state::Value(!newValue->asBool());
+            }
+        } else {
+            auto it = run_.preRun.find(node);
+            if (it != run_.preRun.end()) {
+                given = it->second;
+            } else if (const state::Value* v = shadow_.get(node)) {
+                given = *v;
+            }
+        }
+        if (!given) {
+            return;
+        }
+        for (const auto& peer : flip_.component(node)) {
+            if (peer == node || (!parentChange.empty() && state::paths::isBelow(peer, parentChange))) {
+                continue;
+            }
+            emitGuarded(peer, *given, out, t);
+        }
+    };
+    if (flip_.contains(c.path)) {
+        rotate(c.path, &c.value, "");
+        return;
+    }
+    if (!c.value.isObject()) {
+        return;
+    }
+    std::vector<std::string> below;
+    flip_.nodes().forEachBelow(c.path, [&](const std::string& n, const PathGraphNode&) { below.push_back(n); });
+    for (const auto& n : below) {
+        rotate(n, shadow_.get(n), c.path);
+    }
+}
+
+ChangeList Pipeline::flipStage(const ChangeList& input) {
+    if (flip_.empty()) {
+        return {};
+    }
+    StageTrace* t = beginStage("flip");
+    ChangeList out;
+    for (const auto& c : input) {
+        if (t != nullptr) {
+            t->matched.push_back(c.path);
+        }
+        flipOne(c, out, t);
+    }
+    endStage(t, 0);
+    return out;
+}
+
+state::Value Pipeline::aggregateValue(const Aggregation& agg) const {
+    if (agg.sources.empty()) {
+        return state::Value();
+    }
+    std::optional<state::Value> common;
+    bool anyKept = false;
+    for (const auto& [source, cond] : agg.sources) {
+        if (excluded(cond)) {
+            continue;
+        }
+        anyKept = true;
+        const state::Value* v = shadow_.get(source);
+        if (v == nullptr) {
+            return state::Value::undefined();
+        }
+        if (v->isUndefined()) {
+            continue;
+        }
+        if (!common) {
+            common = *v;
+        } else if (!(*common == *v)) {
+            return state::Value::undefined();
+        }
+    }
+    if (!anyKept || !common) {
+        return state::Value::undefined();
+    }
+    return *common;
+}
+
+state::Value Pipeline::computeValue(const Computation& comp) const {
+    double sum = 0;
+    std::size_t numbers = 0;
+    std::size_t active = 0;
+    for (const auto& [source, cond] : comp.sources) {
+        if (excluded(cond)) {
+            continue;
+        }
+        ++active;
+        const state::Value* v = shadow_.get(source);
+        if (v != nullptr && v->isNumber()) {
+            sum += v->asNumber();
+            ++numbers;
+        }
+    }
+    if (comp.op == "SUM") {
+        return state::Value(sum);
+    }
+    if (active == 0 || numbers == 0) {
+        return state::Value::undefined();
+    }
+    return state::Value(sum / static_cast<double>(numbers));
+}
+
+namespace {
+
+// Ids of registrations whose trigger paths are at, above or below any changed path.
+std::vector<std::size_t> triggered(const PathIndex<std::vector<std::size_t>>& index, const ChangeList& changes) {
+    std::vector<std::size_t> ids;
+    auto add = [&](const std::vector<std::size_t>& list) { ids.insert(ids.end(), list.begin(), list.end()); };
+    for (const auto& c : changes) {
+        index.forEachAtOrAbove(c.path, [&](std::string_view, const std::vector<std::size_t>& l) { add(l); });
+        index.forEachBelow(c.path, [&](const std::string&, const std::vector<std::size_t>& l) { add(l); });
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+} // namespace
+
+ChangeList Pipeline::aggregationRead(const ChangeList& all) {
+    if (aggregations_.empty()) {
+        return {};
+    }
+    StageTrace* t = beginStage("aggregation_read");
+    ChangeList out;
+    for (auto id : triggered(aggregationTriggers_, all)) {
+        const Aggregation& agg = aggregations_[id];
+        if (t != nullptr) {
+            t->matched.push_back(agg.target);
+        }
+        if (!anchorPresent(agg.anchor)) {
+            if (t != nullptr) {
+                t->skipped.push_back({agg.target, "anchor_missing"});
+            }
+            continue;
+        }
+        state::Value v = aggregateValue(agg);
+        const state::Value* current = shadow_.get(agg.target);
+        if ((current == nullptr && v.isUndefined()) || sameValue(current, v)) {
+            continue;
+        }
+        write(agg.target, v);
+        out.push_back({agg.target, std::move(v)});
+        if (t != nullptr) {
+            t->produced.push_back(out.back());
+        }
+    }
+    endStage(t, 0);
+    return out;
+}
+
+ChangeList Pipeline::computationStage(const ChangeList& all) {
+    if (computations_.empty()) {
+        return {};
+    }
+    StageTrace* t = beginStage("computation");
+    ChangeList out;
+    for (auto id : triggered(computationTriggers_, all)) {
+        const Computation& comp = computations_[id];
+        if (t != nullptr) {
+            t->matched.push_back(comp.target);
+        }
+        if (!anchorPresent(comp.anchor)) {
+            if (t != nullptr) {
+                t->skipped.push_back({comp.target, "anchor_missing"});
+            }
+            continue;
+        }
+        state::Value v = computeValue(comp);
+        const state::Value* current = shadow_.get(comp.target);
+        if ((current == nullptr && v.isUndefined()) || sameValue(current, v)) {
+            continue;
+        }
+        write(comp.target, v);
+        out.push_back({comp.target, std::move(v)});
+        if (t != nullptr) {
+            t->produced.push_back(out.back());
+        }
+    }
+    endStage(t, 0);
+    return out;
+}
+
+void Pipeline::logicStage(const ChangeList& stateChanges, bool valueLogic) {
+    bool any = false;
+    for (const auto& l : logics_) {
+        any = any || (valueLogic ? l.valueLogic.has_value() : l.boolLogic.has_value());
+    }
+    if (!any) {
+        return;
+    }
+    StageTrace* t = beginStage(valueLogic ? "value_logic" : "bool_logic");
+    std::vector<std::size_t> ids = triggered(logicDeps_, stateChanges);
+    for (std::size_t i = 0; i < logics_.size(); ++i) { // anchors that appeared during this run
+        const auto& anchor = logics_[i].anchor;
+        auto it = run_.anchorsAtStart.find(anchor);
+        if (!anchor.empty() && it != run_.anchorsAtStart.end() && !it->second && anchorPresent(anchor)) {
+            ids.push_back(i);
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (auto id : ids) {
+        const Logic& logic = logics_[id];
+        if (valueLogic != logic.valueLogic.has_value()) {
+            continue;
+        }
+        std::string path = "_concerns." + logic.outputPath;
+        if (t != nullptr) {
+            t->matched.push_back(std::to_string(id));
+        }
+        if (!anchorPresent(logic.anchor)) {
+            if (t != nullptr) {
+                t->skipped.push_back({path, "anchor_missing"});
+            }
+            continue;
+        }
+        state::Value v = valueLogic ? logic.valueLogic->evaluate(shadow_) : state::Value(logic.boolLogic->evaluate(shadow_));
+        if (sameValue(shadow_.get(path), v)) {
+            if (t != nullptr) {
+                t->skipped.push_back({path, "redundant"});
+            }
+            continue;
+        }
+        write(path, v);
+        run_.concernChanges.push_back({path, std::move(v)});
+        if (t != nullptr) {
+            t->produced.push_back(run_.concernChanges.back());
+        }
+    }
+    endStage(t, 0);
+}
+
+} // namespace bi::pipeline

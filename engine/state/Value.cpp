@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "state/Value.h"
+
+#include <cstring>
+
+namespace bi::state {
+
+namespace {
+
+constexpr std::size_t kIndexThreshold = 16;
+
+std::uint64_t mix(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+std::uint64_t contribution(std::uint64_t slot, std::uint64_t childHash) {
+    return mix(mix(slot) ^ childHash);
+}
+
+std::uint64_t hashString(const std::string& s) {
+    std::uint64_t h = 0xcbf29ce484222325ULL; // FNV-1a
+    for (unsigned char c : s) {
+        h = (h ^ c) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+std::uint64_t numberBits(double d) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &d, sizeof bits);
+    return bits;
+}
+
+const std::string kUndefinedMarker = "$undefined";
+
+bool parseIndex(std::string_view segment, std::size_t& index) {
+    if (segment.empty() || segment.size() > 9 || (segment.size() > 1 && segment[0] == '0')) {
+        return false;
+    }
+    index = 0;
+    for (char c : segment) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return true;
+}
+
+} // namespace
+
+Value::Value() : Value(Kind::Null) {}
+Value::Value(Kind kind) : kind_(kind) { recomputeHash(); }
+Value::Value(bool b) : kind_(Kind::Bool), bool_(b) { recomputeHash(); }
+Value::Value(double d) : kind_(Kind::Number), number_(d) { recomputeHash(); }
+Value::Value(std::string s) : kind_(Kind::String), string_(std::move(s)) { recomputeHash(); }
+Value Value::undefined() { return Value(Kind::Undefined); }
+Value Value::array() { return Value(Kind::Array); }
+Value Value::object() { return Value(Kind::Object); }
+
+Value::Value(const Value& other)
+    : kind_(other.kind_), bool_(other.bool_), number_(other.number_), string_(other.string_),
+      items_(other.items_), members_(other.members_), hash_(other.hash_) {
+    if (other.index_) {
+        index_ = std::make_unique<std::unordered_map<KeyId, std::uint32_t>>(*other.index_);
+    }
+}
+
+Value& Value::operator=(const Value& other) {
+    if (this != &other) {
+        Value copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+void Value::recomputeHash() {
+    switch (kind_) {
+    case Kind::Undefined: hash_ = mix(1); break;
+    case Kind::Null: hash_ = mix(2); break;
+    case Kind::Bool: hash_ = mix(bool_ ? 3 : 4); break;
+    case Kind::Number: hash_ = mix(numberBits(number_) ^ 0x5555); break;
+    case Kind::String: hash_ = mix(hashString(string_) ^ 6); break;
+    case Kind::Array:
+        hash_ = mix(7);
+        for (std::size_t i = 0; i < items_.size(); ++i) {
+            hash_ += contribution(itemSlot(i), items_[i].hash_);
+        }
+        break;
+    case Kind::Object:
+        hash_ = mix(8);
+        for (const auto& m : members_) {
+            hash_ += contribution(memberSlot(m.key), m.value.hash_);
+        }
+        break;
+    }
+}
+
+void Value::childHashChanged(std::uint64_t slot, std::uint64_t oldHash, std::uint64_t newHash) {
+    hash_ += contribution(slot, newHash) - contribution(slot, oldHash);
+}
+
+const Value* Value::member(KeyId key) const {
+    if (index_) {
+        auto it = index_->find(key);
+        return it == index_->end() ? nullptr : &members_[it->second].value;
+    }
+    for (const auto& m : members_) {
+        if (m.key == key) {
+            return &m.value;
+        }
+    }
+    return nullptr;
+}
+
+Value* Value::member(KeyId key) { return const_cast<Value*>(static_cast<const Value*>(this)->member(key)); }
+
+const Value* Value::child(std::string_view segment) const {
+    if (kind_ == Kind::Object) {
+        auto key = KeyTable::global().find(segment);
+        return key ? member(*key) : nullptr;
+    }
+    if (kind_ == Kind::Array) {
+        std::size_t i = 0;
+        return parseIndex(segment, i) && i < items_.size() ? &items_[i] : nullptr;
+    }
+    return nullptr;
+}
+
+void Value::rebuildIndex() {
+    if (members_.size() < kIndexThreshold) {
+        index_.reset();
+        return;
+    }
+    if (!index_) {
+        index_ = std::make_unique<std::unordered_map<KeyId, std::uint32_t>>();
+    }
+    index_->clear();
+    for (std::uint32_t i = 0; i < members_.size(); ++i) {
+        index_->emplace(members_[i].key, i);
+    }
+}
+
+Value& Value::setMember(KeyId key, Value v) {
+    if (Value* existing = member(key)) {
+        childHashChanged(memberSlot(key), existing->hash_, v.hash_);
+        *existing = std::move(v);
+        return *existing;
+    }
+    hash_ += contribution(memberSlot(key), v.hash_);
+    members_.push_back(Member{key, std::move(v)});
+    if (index_) {
+        index_->emplace(key, static_cast<std::uint32_t>(members_.size() - 1));
+    } else if (members_.size() >= kIndexThreshold) {
+        rebuildIndex();
+    }
+    return members_.back().value;
+}
+
+void Value::eraseMember(KeyId key) {
+    for (std::size_t i = 0; i < members_.size(); ++i) {
+        if (members_[i].key == key) {
+            hash_ -= contribution(memberSlot(key), members_[i].value.hash_);
+            members_.erase(members_.begin() + static_cast<std::ptrdiff_t>(i));
+            if (index_) {
+                rebuildIndex();
+            }
+            return;
+        }
+    }
+}
+
+void Value::pushItem(Value v) {
+    hash_ += contribution(itemSlot(items_.size()), v.hash_);
+    items_.push_back(std::move(v));
+}
+
+bool operator==(const Value& a, const Value& b) {
+    if (a.kind_ != b.kind_ || a.hash_ != b.hash_) {
+        return false;
+    }
+    switch (a.kind_) {
+    case Value::Kind::Undefined:
+    case Value::Kind::Null: return true;
+    case Value::Kind::Bool: return a.bool_ == b.bool_;
+    case Value::Kind::Number: return a.number_ == b.number_ && numberBits(a.number_) == numberBits(b.number_);
+    case Value::Kind::String: return a.string_ == b.string_;
+    case Value::Kind::Array: return a.items_ == b.items_;
+    case Value::Kind::Object:
+        if (a.members_.size() != b.members_.size()) {
+            return false;
+        }
+        for (const auto& m : a.members_) {
+            const Value* other = b.member(m.key);
+            if (other == nullptr || !(m.value == *other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
+Value Value::fromJson(const json::Value& v) {
+    switch (v.type()) {
+    case json::Type::Null: return Value();
+    case json::Type::Bool: return Value(v.asBool());
+    case json::Type::Number: return Value(v.asNumber());
+    case json::Type::String: return Value(v.asString());
+    case json::Type::ArrayValue: {
+        Value out = array();
+        out.items_.reserve(v.asArray().size());
+        for (const auto& item : v.asArray()) {
+            out.pushItem(fromJson(item));
+        }
+        return out;
+    }
+    case json::Type::ObjectValue: {
+        const auto& obj = v.asObject();
+        if (obj.size() == 1 && obj[0].first == kUndefinedMarker && obj[0].second == json::Value(true)) {
+            return undefined();
+        }
+        Value out = object();
+        out.members_.reserve(obj.size());
+        for (const auto& m : obj) {
+            out.setMember(KeyTable::global().intern(m.first), fromJson(m.second));
+        }
+        return out;
+    }
+    }
+    return Value();
+}
+
+json::Value Value::toJson() const {
+    switch (kind_) {
+    case Kind::Undefined: {
+        json::Object marker;
+        marker.emplace_back(kUndefinedMarker, json::Value(true));
+        return json::Value(std::move(marker));
+    }
+    case Kind::Null: return json::Value();
+    case Kind::Bool: return json::Value(bool_);
+    case Kind::Number: return json::Value(number_);
+    case Kind::String: return json::Value(string_);
+    case Kind::Array: {
+        json::Array arr;
+        arr.reserve(items_.size());
+        for (const auto& item : items_) {
+            arr.push_back(item.toJson());
+        }
+        return json::Value(std::move(arr));
+    }
+    case Kind::Object: {
+        json::Object obj;
+        obj.reserve(members_.size());
+        for (const auto& m : members_) {
+            obj.emplace_back(KeyTable::global().name(m.key), m.value.toJson());
+        }
+        return json::Value(std::move(obj));
+    }
+    }
+    return json::Value();
+}
+
+std::string Value::text() const { return json::write(toJson()); }
+
+} // namespace bi::state

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A node of the shadow tree (and the value of a change): JSON plus an
+// `undefined` distinct from null. Object keys are interned; every node caches
+// a structural hash (order-independent for objects) that is kept exact when a
+// descendant is written, so comparing two subtrees starts with one integer test.
+#pragma once
+
+#include "core/Json.h"
+#include "state/KeyTable.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace bi::state {
+
+class Value {
+public:
+    enum class Kind : std::uint8_t { Undefined, Null, Bool, Number, String, Array, Object };
+    struct Member;
+
+    Value();
+    Value(bool b);
+    Value(double d);
+    Value(int i) : Value(static_cast<double>(i)) {}
+    Value(std::string s);
+    Value(const char* s) : Value(std::string(s)) {}
+    static Value undefined();
+    static Value array();
+    static Value object();
+
+    Value(const Value& other);
+    Value(Value&& other) noexcept = default;
+    Value& operator=(const Value& other);
+    Value& operator=(Value&& other) noexcept = default;
+    ~Value() = default;
+
+    [[nodiscard]] Kind kind() const { return kind_; }
+    [[nodiscard]] bool isUndefined() const { return kind_ == Kind::Undefined; }
+    [[nodiscard]] bool isNull() const { return kind_ == Kind::Null; }
+    [[nodiscard]] bool isNullish() const { return kind_ <= Kind::Null; }
+    [[nodiscard]] bool isBool() const { return kind_ == Kind::Bool; }
+    [[nodiscard]] bool isNumber() const { return kind_ == Kind::Number; }
+    [[nodiscard]] bool isString() const { return kind_ == Kind::String; }
+    [[nodiscard]] bool isArray() const { return kind_ == Kind::Array; }
+    [[nodiscard]] bool isObject() const { return kind_ == Kind::Object; }
+    [[nodiscard]] bool asBool() const { return bool_; }
+    [[nodiscard]] double asNumber() const { return number_; }
+    [[nodiscard]] const std::string& asString() const { return string_; }
+    [[nodiscard]] const std::vector<Value>& items() const { return items_; }
+    [[nodiscard]] const std::vector<Member>& members() const { return members_; }
+    [[nodiscard]] std::uint64_t hash() const { return hash_; }
+
+    [[nodiscard]] const Value* member(KeyId key) const;
+    [[nodiscard]] Value* member(KeyId key);
+    // Child by path segment: object key or array index; nullptr when absent.
+    [[nodiscard]] const Value* child(std::string_view segment) const;
+
+    // Object/array edits that keep this node's hash exact. The caller fixes
+    // the ancestors' hashes (see ShadowState) through replaceChildHash.
+    Value& setMember(KeyId key, Value v);
+    void eraseMember(KeyId key);
+    void pushItem(Value v);
+    [[nodiscard]] Value& itemAt(std::size_t i) { return items_[i]; }
+    // Tells this node that the child under key/index changed its hash.
+    void childHashChanged(std::uint64_t slot, std::uint64_t oldHash, std::uint64_t newHash);
+
+    // JSON equality with the engine's no-op rules: NaN never equals NaN and
+    // -0 differs from +0; object member order does not matter.
+    friend bool operator==(const Value& a, const Value& b);
+
+    // JSON conversion. `undefined` is written as {"$undefined":true} and that
+    // object is read back as undefined.
+    static Value fromJson(const json::Value& v);
+    [[nodiscard]] json::Value toJson() const;
+    // The value's JSON text (undefined as its marker).
+    [[nodiscard]] std::string text() const;
+
+    static std::uint64_t memberSlot(KeyId key) { return key; }
+    static std::uint64_t itemSlot(std::size_t i) { return (std::uint64_t{1} << 40) + i; }
+
+private:
+    explicit Value(Kind kind);
+    void rebuildIndex();
+    void recomputeHash();
+
+    Kind kind_ = Kind::Null;
+    bool bool_ = false;
+    double number_ = 0;
+    std::string string_;
+    std::vector<Value> items_;
+    std::vector<Member> members_;
+    // Position of each key, only for objects large enough for a scan to hurt.
+    std::unique_ptr<std::unordered_map<KeyId, std::uint32_t>> index_;
+    std::uint64_t hash_ = 0;
+};
+
+struct Value::Member {
+    KeyId key;
+    Value value;
+};
+
+} // namespace bi::state

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "api/ExtractCommands.h"
+#include "core/EngineError.h"
+#include "core/Json.h"
+
+#include <gtest/gtest.h>
+
+using namespace bi::api;
+
+TEST(ExtractCommands, DocumentResultHasKreuzbergShapeInFixedOrder) {
+    ExtractCommandOptions options;
+    options.maxChars = 20;
+    const CommandOutput out = extractDocument(ExtractInput{"Hello world. This is a test.\n", "a.txt"}, options);
+    const bi::json::Value v = bi::json::parse(out.json);
+    std::vector<std::string> keys;
+    for (const auto& member : v.asObject()) {
+        keys.push_back(member.first);
+    }
+    EXPECT_EQ(keys, (std::vector<std::string>{"content", "mime_type", "metadata", "tables", "chunks"}));
+    const auto& chunk = v.find("chunks")->asArray().at(0);
+    EXPECT_EQ(chunk.find("content")->asString(), "Hello world.");
+    std::vector<std::string> metaKeys;
+    for (const auto& member : chunk.find("metadata")->asObject()) {
+        metaKeys.push_back(member.first);
+    }
+    EXPECT_EQ(metaKeys, (std::vector<std::string>{"byte_start", "byte_end", "char_start", "char_end", "token_count",
+                                                  "chunk_index", "total_chunks", "heading_context"}));
+    EXPECT_GE(out.phases.compute, 0);
+}
+
+TEST(ExtractCommands, BatchReturnsOneResultPerDocumentAndNamesTheFailingFile) {
+    const std::vector<ExtractInput> inputs{{"one", "a.txt"}, {"two", "b.txt"}};
+    const auto outputs = extractBatch(inputs, ExtractCommandOptions{});
+    ASSERT_EQ(outputs.size(), 2U);
+    EXPECT_EQ(bi::json::parse(outputs[1].json).find("content")->asString(), "two");
+#ifdef BI_VARIANT_STANDARD
+    try {
+        extractBatch({{"ok", "a.txt"}, {"{", "bad.json"}}, ExtractCommandOptions{});
+        FAIL() << "accepted";
+    } catch (const bi::EngineError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("bad.json: JSON: line 1", 0), 0U) << e.what();
+    }
+#endif
+}
+
+TEST(ExtractCommands, MimeOverrideAndUnknownMime) {
+    ExtractCommandOptions options;
+    options.mimeType = "text/markdown";
+    options.mimeType = "application/pdf";
+    EXPECT_THROW(extractDocument(ExtractInput{"x", "a.txt"}, options), bi::EngineError);
+}

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "core/Json.h"
+#include "extract/markdown/Markdown.h"
+
+namespace md = bi::extract::markdown;
+using bi::json::Value;
+
+namespace {
+
+std::string metadataJson(std::string_view markdown) {
+    return bi::json::write(md::analyze(markdown).metadata);
+}
+
+const md::MarkdownOptions kSpecOptions{false, false};
+
+} // namespace
+
+TEST(MarkdownTest, RendersBasicCommonMark) {
+    EXPECT_EQ(md::renderHtml("# Hi *there*\n\n- a\n- b\n"),
+              "<h1>Hi <em>there</em></h1>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n");
+    EXPECT_EQ(md::renderHtml("[x](/u \"t\") `c` <b>\n"),
+              "<p><a href=\"/u\" title=\"t\">x</a> <code>c</code> <b></p>\n");
+}
+
+TEST(MarkdownTest, FrontMatterIsMetadataNotContent) {
+    const std::string doc = "---\ntitle: \"My Doc\"\nauthor: Ann\ntags:\n  - a\n  - b\n---\n# Heading\n";
+    md::MarkdownInfo info = md::analyze(doc);
+    const Value* front = info.metadata.find("front_matter");
+    ASSERT_NE(front, nullptr);
+    EXPECT_EQ(bi::json::write(*front), R"({"title":"My Doc","author":"Ann","tags":["a","b"]})");
+    EXPECT_EQ(info.metadata.find("title")->asString(), "My Doc");
+    EXPECT_EQ(md::renderHtml(doc), "<h1>Heading</h1>\n");
+    // Off: the dashes are a thematic break and a setext underline.
+    EXPECT_EQ(md::renderHtml("---\na: b\n---\n", kSpecOptions), "<hr />\n<h2>a: b</h2>\n");
+    // Unclosed front matter is ordinary Markdown.
+    EXPECT_EQ(md::analyze("---\na: b\n").metadata.find("front_matter"), nullptr);
+}
+
+TEST(MarkdownTest, TitleFallsBackToFirstHeading) {
+    EXPECT_EQ(md::analyze("intro\n\nSetext *title*\n===\n\n## second\n").metadata.find("title")->asString(),
+              "Setext title");
+    EXPECT_EQ(md::analyze("---\nauthor: x\n---\n## From heading\n").metadata.find("title")->asString(),
+              "From heading");
+    EXPECT_EQ(md::analyze("no headings\n").metadata.find("title"), nullptr);
+    EXPECT_EQ(metadataJson(""), "{}");
+}
+
+TEST(MarkdownTest, HeadingsOutlineWithByteOffsets) {
+    const std::string doc = "# One\n\ntext\n\n  ## Two `code`\n\nSetext\n---\n> ### Quoted\n";
+    md::MarkdownInfo info = md::analyze(doc);
+    EXPECT_EQ(bi::json::write(*info.metadata.find("headings")),
+              R"([{"level":1,"text":"One","byte_offset":0},{"level":2,"text":"Two code","byte_offset":15},)"
+              R"({"level":2,"text":"Setext","byte_offset":30},{"level":3,"text":"Quoted","byte_offset":43}])");
+    EXPECT_EQ(doc.find("## Two"), 15U);
+    EXPECT_EQ(doc.find("Setext"), 30U);
+    EXPECT_EQ(doc.find("### Quoted"), 43U);
+}
+
+TEST(MarkdownTest, HeadingOffsetsCountFrontMatterAndCrLf) {
+    const std::string doc = "---\r\ntitle: t\r\n---\r\ntext\r\n\r\n# H\r\n";
+    const md::MarkdownInfo info = md::analyze(doc);
+    const Value* headings = info.metadata.find("headings");
+    ASSERT_NE(headings, nullptr);
+    EXPECT_EQ(headings->asArray()[0].find("byte_offset")->asNumber(), static_cast<double>(doc.find("# H")));
+}
+
+TEST(MarkdownTest, LinksWithReferencesAndAutolinks) {
+    const std::string doc = "See [the *docs*][d], <https://x.org/a?b=1&c> and ![img](i.png).\n\n"
+                            "[d]: https://docs.example/ä \"Docs\"\n";
+    EXPECT_EQ(bi::json::write(*md::analyze(doc).metadata.find("links")),
+              R"([{"href":"https://docs.example/%C3%A4","text":"the docs"},)"
+              R"({"href":"https://x.org/a?b=1&c","text":"https://x.org/a?b=1&c"}])");
+}
+
+TEST(MarkdownTest, CodeLanguagesUniqueInOrder) {
+    const std::string doc = "```python extra\nx\n```\n\n~~~ c++\ny\n~~~\n\n```python\nz\n```\n\n    indented\n\n```\nplain\n```\n";
+    EXPECT_EQ(bi::json::write(*md::analyze(doc).metadata.find("code_languages")), R"(["python","c++"])");
+    EXPECT_EQ(md::renderHtml("```c&amp;\nx<y\n```\n"), "<pre><code class=\"language-c&amp;\">x&lt;y\n</code></pre>\n");
+}
+
+TEST(MarkdownTest, GfmTablesCellsAlignmentAndSource) {
+    const std::string doc = "Intro\n\n| Name | Qty | Note |\n|:-----|----:|:----:|\n| a *b* | 1 | x \\| y |\n| c |\n\nafter\n";
+    md::MarkdownInfo info = md::analyze(doc);
+    ASSERT_EQ(info.tables.size(), 1U);
+    const auto& cells = info.tables[0].cells;
+    ASSERT_EQ(cells.size(), 3U);
+    EXPECT_EQ(cells[0], (std::vector<std::string>{"Name", "Qty", "Note"}));
+    EXPECT_EQ(cells[1], (std::vector<std::string>{"a b", "1", "x | y"}));
+    EXPECT_EQ(cells[2], (std::vector<std::string>{"c", "", ""}));
+    EXPECT_EQ(info.tables[0].markdown,
+              "| Name | Qty | Note |\n|:-----|----:|:----:|\n| a *b* | 1 | x \\| y |\n| c |");
+    EXPECT_EQ(md::renderHtml("a | b\n:- | -:\n1 | 2\n"),
+              "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"right\">b</th>\n</tr>\n</thead>\n"
+              "<tbody>\n<tr>\n<td align=\"left\">1</td>\n<td align=\"right\">2</td>\n</tr>\n</tbody>\n</table>\n");
+    // Header and delimiter cell counts must agree; off for the spec options.
+    EXPECT_TRUE(md::analyze("a | b\n--- |\n").tables.empty());
+    EXPECT_EQ(md::renderHtml("a | b\n--|--\n", kSpecOptions), "<p>a | b\n--|--</p>\n");
+}
+
+TEST(MarkdownTest, EntitiesAndNumericReferences) {
+    EXPECT_EQ(md::renderHtml("&copy; &amp; &#35; &#x1F600; &#0; &nosuch; &ThickSpace;\n"),
+              "<p>\xC2\xA9 &amp; # \xF0\x9F\x98\x80 \xEF\xBF\xBD &amp;nosuch; \xE2\x81\x9F\xE2\x80\x8A</p>\n");
+    EXPECT_EQ(md::renderHtml("[a](/f&ouml;o \"&quot;t\")\n"), "<p><a href=\"/f%C3%B6o\" title=\"&quot;t\">a</a></p>\n");
+}
+
+TEST(MarkdownTest, InvalidUtf8AndNulBecomeReplacementCharacters) {
+    const std::string input = std::string("a\xFF") + '\0' + "b\xC3\n";
+    EXPECT_EQ(md::renderHtml(input), "<p>a\xEF\xBF\xBD\xEF\xBF\xBD" "b\xEF\xBF\xBD</p>\n");
+    EXPECT_EQ(md::renderHtml("```\n\xE2\x82\n```\n"), "<pre><code>\xEF\xBF\xBD\xEF\xBF\xBD\n</code></pre>\n");
+}
+
+TEST(MarkdownTest, SurvivesDeepNesting) {
+    const std::size_t depth = 10000;
+    std::string quotes(depth, '>');
+    quotes += " deep\n";
+    std::string html = md::renderHtml(quotes);
+    EXPECT_EQ(html.substr(0, 12), "<blockquote>");
+    EXPECT_NE(html.find("<p>deep</p>"), std::string::npos);
+
+    std::string brackets = std::string(depth, '[') + "a" + std::string(depth, ']');
+    EXPECT_EQ(md::renderHtml(brackets), "<p>" + brackets + "</p>\n");
+
+    std::string stars = std::string(depth, '*') + "a" + std::string(depth, '*');
+    html = md::renderHtml(stars);
+    EXPECT_NE(html.find("<strong>"), std::string::npos);
+
+    std::string lists;
+    for (std::size_t i = 0; i < 2000; ++i) {
+        lists += std::string(i * 2, ' ') + "- x\n";
+    }
+    EXPECT_NE(md::renderHtml(lists).find("<li>x"), std::string::npos);
+
+    std::string emphasis;
+    for (std::size_t i = 0; i < depth; ++i) {
+        emphasis += "*a _b ";
+    }
+    EXPECT_FALSE(md::renderHtml(emphasis).empty());
+    EXPECT_FALSE(md::renderHtml(std::string(depth, '`') + "x" + std::string(depth - 1, '`')).empty());
+}
+
+TEST(MarkdownTest, RandomBytesNeverCrash) {
+    std::mt19937 random(20240531U);
+    const std::string alphabet = "*_[]()!<>`#-+=|:\\&;\"' \t\n\r>abc1.~";
+    for (int round = 0; round < 3000; ++round) {
+        std::string input;
+        const std::size_t length = random() % 200;
+        for (std::size_t i = 0; i < length; ++i) {
+            input += (random() % 4 == 0) ? static_cast<char>(random() % 256)
+                                         : alphabet[random() % alphabet.size()];
+        }
+        std::string html = md::renderHtml(input);
+        md::MarkdownInfo info = md::analyze(input);
+        // Whatever the input, the output is valid UTF-8 (the JSON writer checks).
+        EXPECT_NO_THROW(bi::json::parse(bi::json::write(Value(html))));
+        EXPECT_NO_THROW(bi::json::parse(bi::json::write(info.metadata)));
+        (void)md::renderHtml(input, kSpecOptions);
+    }
+}
