@@ -44,8 +44,9 @@ public:
 };
 
 std::string key(const char* prefix, int i) {
-    std::string k = std::to_string(i);
-    k.insert(0, prefix);
+    // append, not insert/operator+: GCC 12 raises a false -Wrestrict on those.
+    std::string k(prefix);
+    k.append(std::to_string(i));
     return k;
 }
 

@@ -69,6 +69,10 @@ Value::Value(const Value& other)
     }
 }
 
+Value::Value(Value&& other) noexcept = default;
+Value& Value::operator=(Value&& other) noexcept = default;
+Value::~Value() = default;
+
 Value& Value::operator=(const Value& other) {
     if (this != &other) {
         Value copy(other);

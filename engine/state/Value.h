@@ -32,10 +32,12 @@ public:
     static Value object();
 
     Value(const Value& other);
-    Value(Value&& other) noexcept = default;
+    // Out of line: Member is incomplete here, and clang's libstdc++ checks
+    // that before instantiating vector<Member>'s members.
+    Value(Value&& other) noexcept;
     Value& operator=(const Value& other);
-    Value& operator=(Value&& other) noexcept = default;
-    ~Value() = default;
+    Value& operator=(Value&& other) noexcept;
+    ~Value();
 
     [[nodiscard]] Kind kind() const { return kind_; }
     [[nodiscard]] bool isUndefined() const { return kind_ == Kind::Undefined; }
