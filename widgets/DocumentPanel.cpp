@@ -155,10 +155,13 @@ void DocumentPanel::setDocument(const QString& name, const QByteArray& bytes, co
             self->onExtracted(job, watcher->result());
         }
     });
-    watcher->setFuture(QtConcurrent::run([bytes, mime, options] {
+    DocumentExtractor::Options chunking = options;
+    chunking.maxChars = maxChars_->value();
+    watcher->setFuture(QtConcurrent::run([bytes, mime, options, chunking] {
         Outcome out;
         try {
             out.result = DocumentExtractor::extract(bytes, mime, options);
+            out.stream = DocumentExtractor::stream(bytes, mime, chunking);
         } catch (const std::exception& e) {
             out.error = QString::fromUtf8(e.what());
         }
@@ -187,10 +190,18 @@ void DocumentPanel::onExtracted(int job, const Outcome& outcome) {
     const Value* meta = result_.find("metadata");
     metadata_->setState(std::make_shared<const Value>(meta != nullptr ? *meta : Value::object()));
     tables_->setPlainText(tablesText(result_));
-    resetChunks();
+    useStream(outcome.stream);
     emit extractionFinished();
 }
 
+void DocumentPanel::useStream(std::shared_ptr<ChunkSource> stream) {
+    chunks_->clearChunks();
+    current_ = {-1, -1};
+    stream_ = std::move(stream);
+    highlight(-1);
+}
+
+// A new chunk size: a new stream (HTML streams lazily; other formats extract once up front).
 void DocumentPanel::resetChunks() {
     chunks_->clearChunks();
     current_ = {-1, -1};

@@ -57,8 +57,10 @@ private:
     struct Outcome {
         bi::json::Value result;
         QString error;
+        std::shared_ptr<ChunkSource> stream; // opened on the worker too
     };
     void onExtracted(int job, const Outcome& outcome);
+    void useStream(std::shared_ptr<ChunkSource> stream);
     void highlight(int currentChunk);
     void setBusy(bool busy);
 
@@ -66,7 +68,7 @@ private:
     QString mime_;
     QByteArray bytes_;
     bi::json::Value result_;
-    std::unique_ptr<ChunkSource> stream_;
+    std::shared_ptr<ChunkSource> stream_;
     int job_ = 0;
     bool busy_ = false;
     std::pair<int, int> current_{-1, -1};

@@ -47,6 +47,7 @@ OverheadPanel::OverheadPanel(QWidget* parent)
     table_->verticalHeader()->setVisible(false);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true); // the last column reaches the edge
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(timeline_);
     auto* tableBox = new QWidget(split);
@@ -70,6 +71,9 @@ OverheadPanel::OverheadPanel(QWidget* parent)
     auto* sweep = new QPushButton(tr("Run batch-size sweep"), this);
     sweep->setToolTip(tr("Runs generated scenarios of growing batch size on both engines (off the GUI thread)"));
     sweepBar->addWidget(sweep);
+    auto* depthSweep = new QPushButton(tr("Run listener-depth sweep"), this);
+    depthSweep->setToolTip(tr("Nested scenarios with a listener on every level, plan vs legacy, on both engines"));
+    sweepBar->addWidget(depthSweep);
     sweepBar->addWidget(sweepProgress_, 1);
     sweepBar->addWidget(sweepCancel_);
     tabs_->addTab(withBar(scaling_, sweepBar, this), tr("Scaling"));
@@ -84,6 +88,7 @@ OverheadPanel::OverheadPanel(QWidget* parent)
     connect(timeline_->selection(), &TimelineSelection::selectionChanged, this, &OverheadPanel::updateSelectionLabel);
     connect(clearSel, &QPushButton::clicked, timeline_->selection(), &TimelineSelection::clearSelection);
     connect(sweep, &QPushButton::clicked, this, &OverheadPanel::sweepRequested);
+    connect(depthSweep, &QPushButton::clicked, this, &OverheadPanel::depthSweepRequested);
     connect(sweepCancel_, &QPushButton::clicked, this, &OverheadPanel::sweepCancelled);
     connect(compare, &QPushButton::clicked, this, &OverheadPanel::comparisonRequested);
     setSweepProgress(0, 0);
@@ -95,12 +100,24 @@ void OverheadPanel::setRecords(const std::vector<bi::trace::TimingRecord>& nativ
     timeline_->setSeries(QStringLiteral("native"), native);
     timeline_->setSeries(QStringLiteral("wasm"), wasm);
     phases_->setRecords(native, wasm);
-    auto all = native;
-    all.insert(all.end(), wasm.begin(), wasm.end());
-    boxes_->setRecords(all);
+    current_ = native;
+    current_.insert(current_.end(), wasm.begin(), wasm.end());
+    updateBoxes();
     records_->setRecords(QStringLiteral("native"), native);
     records_->setRecords(QStringLiteral("wasm"), wasm);
     updateSelectionLabel();
+}
+
+void OverheadPanel::setOtherStrategyRecords(const std::vector<bi::trace::TimingRecord>& records) {
+    other_ = records;
+    updateBoxes();
+}
+
+void OverheadPanel::updateBoxes() {
+    // One box per engine and strategy: the shown run's, then the other strategy's.
+    auto all = current_;
+    all.insert(all.end(), other_.begin(), other_.end());
+    boxes_->setRecords(all);
 }
 
 void OverheadPanel::setScaling(const QString& sizeLabel, const QMap<QString, QVector<ScalingPlot::Point>>& curves) {

@@ -32,6 +32,8 @@ public:
 
     void setRecords(const std::vector<bi::trace::TimingRecord>& native,
                     const std::vector<bi::trace::TimingRecord>& wasm);
+    // Records of the other strategy's run (legacy beside plan) for the box plots; empty clears them.
+    void setOtherStrategyRecords(const std::vector<bi::trace::TimingRecord>& records);
     void setScaling(const QString& sizeLabel, const QMap<QString, QVector<ScalingPlot::Point>>& curves);
     void setComparison(const std::vector<SessionComparison::Row>& rows, const QString& oldLabel,
                        const QString& newLabel);
@@ -51,11 +53,16 @@ public:
 
 signals:
     void sweepRequested();
+    void depthSweepRequested();
     void sweepCancelled();
     void comparisonRequested();
 
 private:
     void updateSelectionLabel();
+    void updateBoxes();
+
+    std::vector<bi::trace::TimingRecord> current_;
+    std::vector<bi::trace::TimingRecord> other_;
 
     QTabWidget* tabs_;
     OverheadPlot* timeline_;

@@ -47,6 +47,10 @@ OverheadPlot::OverheadPlot(QWidget* parent)
     tracerLabel_->position->setCoords(0.01, 0.01);
     tracerLabel_->setPadding(QMargins(4, 2, 4, 2));
     tracerLabel_->setVisible(false);
+    placeholder_ = new QCPItemText(plot_);
+    placeholder_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    placeholder_->position->setCoords(0.5, 0.5);
+    placeholder_->setText(tr("No calls recorded yet: load a scenario (Ctrl+O) or run again (F5)"));
 
     connect(plot_, &QCustomPlot::mouseMove, this, &OverheadPlot::onMouseMove);
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
@@ -78,6 +82,7 @@ OverheadPlot::OverheadPlot(QWidget* parent)
     connect(selection_, &TimelineSelection::selectionChanged, this, &OverheadPlot::showSelection);
     connect(plot_, &ThemedPlot::beforeReplot, this, &OverheadPlot::recolor);
     recolor();
+    rescale();
 }
 
 void OverheadPlot::recolor() {
@@ -89,6 +94,7 @@ void OverheadPlot::recolor() {
     band_->setBrush(highlight);
     band_->setPen(Qt::NoPen);
     tracer_->setPen(QPen(p.color(QPalette::WindowText), 1, Qt::DashLine));
+    placeholder_->setColor(p.color(QPalette::PlaceholderText));
     tracerLabel_->setColor(p.color(QPalette::ToolTipText));
     tracerLabel_->setBrush(p.color(QPalette::ToolTipBase));
 }
@@ -117,8 +123,15 @@ int OverheadPlot::pointCount(const QString& engine) const { return graphFor(engi
 
 void OverheadPlot::rescale() {
     const int n = std::max(pointCount(QStringLiteral("native")), pointCount(QStringLiteral("wasm")));
-    plot_->yAxis->rescale();
-    plot_->yAxis->scaleRange(1.5, plot_->yAxis->range().center());
+    // Empty: a sentence instead of a meaningless log axis.
+    placeholder_->setVisible(n == 0);
+    plot_->yAxis->setVisible(n > 0);
+    plot_->xAxis->setTickLabels(n > 0);
+    plot_->legend->setVisible(n > 0);
+    if (n > 0) {
+        plot_->yAxis->rescale();
+        plot_->yAxis->scaleRange(1.5, plot_->yAxis->range().center());
+    }
     selection_->setFullRange(0.5, std::max(n, 1) + 0.5);
     plot_->xAxis->setRange(selection_->visibleRange().from, selection_->visibleRange().to);
     plot_->replot();
@@ -157,6 +170,8 @@ void OverheadPlot::traceAt(double x) {
     tracerLabel_->setVisible(true);
     plot_->layer(QStringLiteral("cursor"))->replot();
 }
+
+bool OverheadPlot::showsPlaceholder() const { return placeholder_->visible(); }
 
 QString OverheadPlot::tracerText() const { return tracerLabel_->visible() ? tracerLabel_->text() : QString(); }
 

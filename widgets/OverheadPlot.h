@@ -31,6 +31,7 @@ public:
     [[nodiscard]] int pointCount(const QString& engine) const;
     [[nodiscard]] ThemedPlot* plot() const { return plot_; }
     [[nodiscard]] TimelineSelection* selection() const { return selection_; }
+    [[nodiscard]] bool showsPlaceholder() const;
     [[nodiscard]] QString tracerText() const;
     bool savePng(const QString& fileName, int width, int height);
     // Moves the hover tracer to call number x (what a mouse move does).
@@ -49,6 +50,7 @@ private:
     QCPGraph* wasm_;
     QCPItemTracer* tracer_;
     QCPItemText* tracerLabel_;
+    QCPItemText* placeholder_;
     QCPItemRect* band_;
     bool syncing_ = false;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PhaseBarsPlot.h"
 
+#include <algorithm>
+
 namespace {
 constexpr int kPhases = 8; // seven measured phases and the unaccounted rest
 
@@ -75,6 +77,31 @@ void PhaseBarsPlot::recolor() {
     }
 }
 
+// One slow call (a GC pause, the first call's warm-up) would flatten every other bar:
+// the axis stops at 1.3 × the 95th percentile and says how many bars it cuts.
+void PhaseBarsPlot::clampOutliers(const std::vector<bi::trace::TimingRecord>& native,
+                                  const std::vector<bi::trace::TimingRecord>& wasm) {
+    std::vector<double> totals;
+    for (const auto* set : {&native, &wasm}) {
+        for (const auto& r : *set) {
+            totals.push_back(r.total);
+        }
+    }
+    clamped_ = 0;
+    yAxis->setLabel(tr("µs per call"));
+    if (totals.size() < 10) {
+        return;
+    }
+    std::sort(totals.begin(), totals.end());
+    const double limit = 1.3 * totals[totals.size() * 95 / 100];
+    if (limit <= 0 || totals.back() <= 2 * limit) {
+        return;
+    }
+    clamped_ = static_cast<int>(totals.end() - std::upper_bound(totals.begin(), totals.end(), limit));
+    yAxis->setRange(0, limit);
+    yAxis->setLabel(tr("µs per call (cut at 1.3 × p95: %n taller call(s) clipped)", nullptr, clamped_));
+}
+
 void PhaseBarsPlot::setRecords(const std::vector<bi::trace::TimingRecord>& native,
                                const std::vector<bi::trace::TimingRecord>& wasm) {
     fill(native_, native, -0.2);
@@ -83,5 +110,6 @@ void PhaseBarsPlot::setRecords(const std::vector<bi::trace::TimingRecord>& nativ
     xAxis->setRange(0.4, static_cast<double>(std::max(native.size(), wasm.size())) + 0.6);
     yAxis->setRangeLower(0);
     yAxis->scaleRange(1.1, yAxis->range().lower);
+    clampOutliers(native, wasm);
     replot();
 }

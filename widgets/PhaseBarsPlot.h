@@ -16,12 +16,17 @@ public:
     void setRecords(const std::vector<bi::trace::TimingRecord>& native,
                     const std::vector<bi::trace::TimingRecord>& wasm);
     static QStringList phaseNames();
+    // Bars taller than the axis (outliers cut off so the rest stay readable).
+    [[nodiscard]] int clampedCount() const { return clamped_; }
 
 protected:
     void recolor() override;
 
 private:
     std::vector<QCPBars*> stack(double offset, bool inLegend);
+    void clampOutliers(const std::vector<bi::trace::TimingRecord>& native,
+                       const std::vector<bi::trace::TimingRecord>& wasm);
+    int clamped_ = 0;
     std::vector<QCPBars*> native_;
     std::vector<QCPBars*> wasm_;
 };

@@ -40,8 +40,8 @@ RunPanel::RunPanel(QWidget* parent)
     boundary_->setTextFormat(Qt::RichText);
     second->addWidget(boundary_, 1);
     second->addWidget(new QLabel(tr("Strategy"), this));
-    strategy_->addItem(tr("plan (new: one crossing per run)"), QStringLiteral("plan"));
-    strategy_->addItem(tr("legacy (old: a crossing per level)"), QStringLiteral("legacy"));
+    strategy_->addItem(tr("plan (new: prepare + finalize)"), QStringLiteral("plan"));
+    strategy_->addItem(tr("legacy (old: + plan + a route per level)"), QStringLiteral("legacy"));
     second->addWidget(strategy_);
     layout->addLayout(second);
 
@@ -73,17 +73,22 @@ RunPanel::RunPanel(QWidget* parent)
 
 QString RunPanel::strategy() const { return strategy_->currentData().toString(); }
 
-void RunPanel::setRun(const bi::json::Value& initialState, const bi::json::Value& result, const QString& strategy) {
+void RunPanel::setRun(const bi::json::Value& initialState, const bi::json::Value& result, const QString& strategy,
+                      const bi::json::Value* planResult) {
+    setStrategy(strategy);
+    timeline_ = RunTimeline::build(initialState, result, strategy, planResult);
+    plan_->setResult(result);
+    stages_->setResult(result);
+    stepper_->setCount(timeline_.size());
+    showStep(stepper_->current());
+}
+
+void RunPanel::setStrategy(const QString& strategy) {
     const int at = strategy_->findData(strategy);
     if (at >= 0 && at != strategy_->currentIndex()) {
         const QSignalBlocker block(strategy_);
         strategy_->setCurrentIndex(at);
     }
-    timeline_ = RunTimeline::build(initialState, result, strategy);
-    plan_->setResult(result);
-    stages_->setResult(result);
-    stepper_->setCount(timeline_.size());
-    showStep(stepper_->current());
 }
 
 void RunPanel::clear() {
@@ -117,13 +122,17 @@ void RunPanel::showStep(int index) {
     }
     bar_->setStepLabel(step.label + (step.dispatchIds.isEmpty()
                                          ? QString()
-                                         : tr(" · dispatches %1").arg(step.dispatchIds.join(QStringLiteral(", ")))));
+                                         : tr(" · dispatch ids %1").arg(step.dispatchIds.join(QStringLiteral(", ")))));
     if (step.run < 0) {
         boundary_->setText(tr("Initial state, before any batch."));
     } else {
-        QString text = tr("%1 changes · ⇄ %2 boundary call(s)").arg(step.diff.size()).arg(step.boundaryCalls);
+        QString text = tr("%1 changes · ").arg(step.diff.size());
+        text += step.boundaryCalls < 0 ? tr("boundary calls not reported by the engine")
+                                       : tr("run %1: ⇄ %2 boundary calls").arg(step.run).arg(step.boundaryCalls);
         if (step.extraCalls > 0) {
-            text += tr(" · <b style='color:#d9534f'>+%1 extra vs plan</b>").arg(step.extraCalls);
+            text += tr(" · <b style='color:#d9534f'>+%1 extra vs plan (%2)</b>").arg(step.extraCalls).arg(step.planCalls);
+        } else if (step.planCalls >= 0 && strategy() != QLatin1String("plan")) {
+            text += tr(" · same as plan");
         }
         boundary_->setText(text);
     }

@@ -19,14 +19,19 @@ class StepperBar;
 // why), the execution plan as groups → dispatches → produced changes, and the
 // stepper that walks one dispatch group at a time showing the state after it
 // (changed paths in bold) and its diff. With the legacy strategy the steps are
-// its depth levels and the extra boundary calls each one costs are marked.
+// its depth levels, and the run's boundary calls (the engine's count) are
+// compared with the plan strategy's.
 class RunPanel : public QWidget {
     Q_OBJECT
 public:
     explicit RunPanel(QWidget* parent = nullptr);
 
-    void setRun(const bi::json::Value& initialState, const bi::json::Value& result, const QString& strategy);
+    // planResult: a plan run of the same scenario, for legacy's "extra vs plan".
+    void setRun(const bi::json::Value& initialState, const bi::json::Value& result, const QString& strategy,
+                const bi::json::Value* planResult = nullptr);
     void clear();
+    // Shows the strategy in the combo without emitting strategyChanged.
+    void setStrategy(const QString& strategy);
 
     [[nodiscard]] GroupStepper* stepper() const { return stepper_; }
     [[nodiscard]] StateTreeView* stateView() const { return state_; }

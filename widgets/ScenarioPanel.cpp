@@ -22,7 +22,12 @@ QTreeView* outlineView(QAbstractItemModel* model, QWidget* parent) {
     view->header()->setSectionResizeMode(QHeaderView::Interactive);
     view->header()->resizeSection(0, 170);
     view->header()->resizeSection(1, 300);
-    QObject::connect(model, &QAbstractItemModel::modelReset, view, &QTreeView::expandAll);
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, [view] {
+        view->expandAll();
+        // Names and wiring at their full width (the view scrolls sideways); the definition takes the rest.
+        view->resizeColumnToContents(0);
+        view->resizeColumnToContents(1);
+    });
     return view;
 }
 } // namespace
@@ -65,7 +70,7 @@ void ScenarioPanel::setScenario(const bi::json::Value& scenario, std::vector<Cha
     state_->setState(std::make_shared<const bi::json::Value>(state != nullptr ? *state : bi::json::Value::object()));
     batches_->setScenario(scenario);
     const bi::json::Value* declared = scenario.find("registrations");
-    registrations_->setRegistrations(registrations.isNull() && declared != nullptr ? *declared : registrations);
+    registrations_->setRegistrations(registrations.isNull() && declared != nullptr ? *declared : registrations, scenario);
     touched_->setChanges(std::move(changes));
     showTouching(state_->selectedPath());
 }

@@ -36,9 +36,12 @@ StateTreeView::StateTreeView(QWidget* parent)
     view_->setModel(model_);
     view_->setUniformRowHeights(true); // keeps huge trees cheap to lay out
     view_->setAlternatingRowColors(true);
+    // Keys are dragged wider by hand; values and types take the width they need, no more.
+    view_->header()->setStretchLastSection(false);
     view_->header()->setSectionResizeMode(QHeaderView::Interactive);
-    view_->header()->resizeSection(0, 200);
-    view_->header()->resizeSection(1, 220);
+    view_->header()->resizeSection(StateTreeModel::KeyColumn, 200);
+    view_->header()->setSectionResizeMode(StateTreeModel::ValueColumn, QHeaderView::ResizeToContents);
+    view_->header()->setSectionResizeMode(StateTreeModel::TypeColumn, QHeaderView::ResizeToContents);
 
     connect(searchLine_, &QLineEdit::textChanged, this, &StateTreeView::search);
     connect(searchLine_, &QLineEdit::returnPressed, this, [this] {

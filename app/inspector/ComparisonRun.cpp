@@ -25,6 +25,7 @@ ComparisonRun::ComparisonRun(WasmHost* host, QObject* parent) : QObject(parent),
 
 void ComparisonRun::start(const QByteArray& scenario, int repeat, const QString& strategy) {
     ++generation_;
+    nativeFuture_.cancel(); // an older run stops at its next repeat
     strategy_ = strategy;
     native_.clear();
     wasm_.clear();
@@ -38,13 +39,20 @@ void ComparisonRun::start(const QByteArray& scenario, int repeat, const QString&
 
     requestId_ = host_->runScenario(scenario, strategy, repeat);
 
-    // The native runs go to a worker so that a big scenario never freezes the window.
+    // The native runs go to a worker so that a big scenario never freezes the window;
+    // cancel() or a newer start() cancels its future, checked between repeats.
     const int generation = generation_;
     auto* watcher = new QFutureWatcher<NativeEngine::RunOutcome>(this);
+    connect(watcher, &QFutureWatcher<NativeEngine::RunOutcome>::progressValueChanged, this,
+            [this, generation, repeat](int done) {
+                if (generation == generation_) {
+                    emit progress(done, repeat);
+                }
+            });
     connect(watcher, &QFutureWatcher<NativeEngine::RunOutcome>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        if (generation != generation_) {
-            return; // stale
+        if (generation != generation_ || watcher->future().resultCount() == 0) {
+            return; // stale or cancelled
         }
         const auto outcome = watcher->result();
         native_ = outcome.records;
@@ -54,8 +62,28 @@ void ComparisonRun::start(const QByteArray& scenario, int repeat, const QString&
         emit nativeFinished();
         checkFinished();
     });
-    watcher->setFuture(QtConcurrent::run(
-        [scenario, strategy, repeat] { return NativeEngine::runScenario(scenario, strategy, repeat); }));
+    nativeFuture_ = QtConcurrent::run([scenario, strategy, repeat](QPromise<NativeEngine::RunOutcome>& promise) {
+        promise.setProgressRange(0, repeat);
+        auto outcome = NativeEngine::runScenario(scenario, strategy, repeat, [&promise](int done) {
+            promise.setProgressValue(done);
+            return !promise.isCanceled();
+        });
+        promise.setProgressValue(static_cast<int>(outcome.records.size()));
+        promise.addResult(std::move(outcome));
+    });
+    watcher->setFuture(nativeFuture_);
+}
+
+void ComparisonRun::cancel() {
+    if (!isRunning()) {
+        return;
+    }
+    ++generation_;
+    nativeFuture_.cancel();
+    requestId_ = -1; // the host runs its request to the end; its answer is dropped
+    nativeDone_ = true;
+    wasmDone_ = true;
+    emit cancelled();
 }
 
 void ComparisonRun::finishWasm(const QString& error) {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "NativeEngine.h"
 #include "trace/TimingRecord.h"
 
+#include <QFuture>
 #include <QObject>
 
 #include <vector>
@@ -11,13 +13,18 @@ class WasmHost;
 
 // One comparison: the same scenario run natively in-process and in wasm through
 // the host, `repeat` calls each. Results from an older run are dropped when a
-// newer one has started. The window and the headless report both use it.
+// newer one has started or cancel() was called; the native repeats stop at
+// the next one. The window and the headless report both use it.
 class ComparisonRun : public QObject {
     Q_OBJECT
 public:
     ComparisonRun(WasmHost* host, QObject* parent = nullptr);
 
     void start(const QByteArray& scenario, int repeat, const QString& strategy = QStringLiteral("plan"));
+    // Stops the native repeats at the next one and drops both engines' results.
+    void cancel();
+    // The native worker of the latest start() (progress: repeats done).
+    [[nodiscard]] QFuture<NativeEngine::RunOutcome> nativeFuture() const { return nativeFuture_; }
     [[nodiscard]] QString strategy() const { return strategy_; }
     [[nodiscard]] QByteArray nativeResult() const { return nativeResult_; }
     [[nodiscard]] bool isRunning() const { return nativeDone_ == false || wasmDone_ == false; }
@@ -30,6 +37,8 @@ public:
 
 signals:
     void nativeFinished();
+    void progress(int done, int total); // native repeats
+    void cancelled();
     void wasmFinished();
     void wasmFailed(const QString& reason);
     void finished();
@@ -47,6 +56,7 @@ private:
     QByteArray wasmResult_;
     int generation_ = 0;
     QString strategy_ = QStringLiteral("plan");
+    QFuture<NativeEngine::RunOutcome> nativeFuture_;
     std::vector<bi::trace::TimingRecord> native_;
     std::vector<bi::trace::TimingRecord> wasm_;
     QString nativeError_;

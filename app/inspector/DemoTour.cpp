@@ -8,6 +8,7 @@
 #include "ScenarioPanel.h"
 #include "StateTreeView.h"
 
+#include <QEventLoop>
 #include <QStatusBar>
 
 DemoTour::DemoTour(MainWindow* window) : QObject(window), window_(window) {
@@ -46,10 +47,24 @@ void DemoTour::runAll() {
     stop();
     for (const Step& s : steps_) {
         s.action();
+        waitForTrace();
     }
 }
 
+void DemoTour::waitForTrace() {
+    if (!window_->isTracing()) {
+        return;
+    }
+    QEventLoop loop;
+    connect(window_, &MainWindow::traceShown, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit); // a stuck worker must not hang the tour
+    loop.exec();
+}
+
 void DemoTour::advance() {
+    if (window_->isTracing()) {
+        return; // the steps below need the traced run: try again on the next tick
+    }
     if (next_ >= static_cast<int>(steps_.size())) {
         stop();
         emit finished();

@@ -32,6 +32,7 @@ private:
         std::function<void()> action;
     };
     void advance();
+    void waitForTrace();
 
     MainWindow* window_;
     std::vector<Step> steps_;

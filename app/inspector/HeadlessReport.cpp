@@ -95,7 +95,7 @@ void writeSteps(QTextStream& md, const Inputs& in) {
     const Value* state = scenario.find("state");
     const RunTimeline t = RunTimeline::build(state != nullptr ? *state : Value::object(), result, QStringLiteral("plan"));
     md << "## Steps (plan strategy, " << (t.size() - 1) << " after the initial state)\n\n";
-    md << "| step | changes | boundary calls | paths |\n|---|---|---|---|\n";
+    md << "| step | changes | boundary calls of its run (engine count) | paths |\n|---|---|---|---|\n";
     for (int i = 1; i < t.size(); ++i) {
         QStringList paths;
         for (const auto& c : t.at(i).diff) {
@@ -122,13 +122,12 @@ void writeDocuments(QTextStream& md, const QStringList& documents) {
         try {
             const Value r = DocumentExtractor::extract(f.readAll(), mime, {});
             const Value* chunks = bi::models::arrayField(r, "chunks");
+            // The document's own first heading (metadata.headings), not the first chunk's context.
             QString heading;
-            if (chunks != nullptr && !chunks->asArray().empty()) {
-                const Value* meta = chunks->asArray()[0].find("metadata");
-                const Value* hc = meta != nullptr ? meta->find("heading_context") : nullptr;
-                if (hc != nullptr && hc->isArray() && !hc->asArray().empty()) {
-                    heading = bi::models::stringField(hc->asArray()[0], "text");
-                }
+            const Value* meta = r.find("metadata");
+            const Value* headings = meta != nullptr ? meta->find("headings") : nullptr;
+            if (headings != nullptr && headings->isArray() && !headings->asArray().empty()) {
+                heading = bi::models::stringField(headings->asArray()[0], "text");
             }
             md << "| " << QFileInfo(path).fileName() << " | " << mime << " | "
                << bi::models::stringField(r, "content").size() << " | "
@@ -167,15 +166,18 @@ int HeadlessReport::run(const QString& dir, const QStringList& files) {
                                                 : run.wasmError();
     legacy.start(in.scenario, MainWindow::kCallsPerRun, QStringLiteral("legacy"));
     waitFor(&legacy, &ComparisonRun::finished, [&] { return legacy.isRunning(); });
-    // Results in the order the sweeps ran: batch sizes, then document sizes.
+    // Results in the order the sweeps ran: batch sizes, document sizes, listener depths.
     QList<QMap<QString, QVector<ScalingPlot::Point>>> sweeps;
     QObject::connect(&sweep, &SweepRunner::finished, [&sweeps](const QString&, const auto& c) { sweeps.append(c); });
     sweep.start({1, 8, 64, 512}, 5);
     waitFor(&sweep, &SweepRunner::finished, [&] { return sweep.isRunning(); });
     sweep.startDocumentSweep({1000, 10000, 100000}, 3);
     waitFor(&sweep, &SweepRunner::finished, [&] { return sweep.isRunning(); });
+    sweep.startDepthSweep({1, 2, 4, 8, 16}, 5);
+    waitFor(&sweep, &SweepRunner::finished, [&] { return sweep.isRunning(); });
     const auto curves = sweeps.value(0);
     const auto documentCurves = sweeps.value(1);
+    const auto depthCurves = sweeps.value(2);
 
     const QDir out(dir);
     OverheadPlot timeline;
@@ -198,6 +200,9 @@ int HeadlessReport::run(const QString& dir, const QStringList& files) {
     ScalingPlot documentScaling;
     documentScaling.setCurves(QStringLiteral("document bytes"), documentCurves);
     ok = PlotExport::save(&documentScaling, out.filePath(QStringLiteral("scaling-documents.png")), 1000, 600) && ok;
+    ScalingPlot depthScaling;
+    depthScaling.setCurves(QStringLiteral("listener depth levels"), depthCurves);
+    ok = PlotExport::save(&depthScaling, out.filePath(QStringLiteral("scaling-depth.png")), 1000, 600) && ok;
     const auto rows = SessionComparison::compare(legacyRecords, both);
     ComparisonPlot comparison;
     comparison.setComparison(rows, QStringLiteral("legacy"), QStringLiteral("plan"));
@@ -225,6 +230,7 @@ int HeadlessReport::run(const QString& dir, const QStringList& files) {
     writeDocuments(md, in.documents);
     md << "## Plots\n\n![per-call time](overhead.png)\n\n![phases per call](phases.png)\n\n"
        << "![distributions](boxplots.png)\n\n![scaling](scaling.png)\n\n![document scaling](scaling-documents.png)\n\n"
+       << "![listener depth, plan vs legacy](scaling-depth.png)\n\n"
        << "![legacy vs plan](comparison.png)\n\n"
        << "Records: records.json, records.csv, records.trace.json (open in Perfetto or chrome://tracing).\n";
     md.flush();

@@ -33,13 +33,16 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
+#include <QtConcurrent>
 
 using bi::json::Value;
 
@@ -68,14 +71,27 @@ MainWindow::MainWindow(QWidget* parent)
       legacyRun_(new ComparisonRun(host_, this)), sweep_(new SweepRunner(host_, this)),
       scenarioPanel_(new ScenarioPanel(this)), runPanel_(new RunPanel(this)), documentPanel_(new DocumentPanel(this)),
       overheadPanel_(new OverheadPanel(this)), overlay_(nullptr), palette_(new CommandPalette(this)),
-      statusLabel_(new QLabel(this)) {
+      statusLabel_(new QLabel(this)), hostLabel_(new QLabel(this)), runProgress_(new QProgressBar(this)),
+      cancelButton_(new QPushButton(tr("Cancel"), this)) {
     registerEmbeddedResources();
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Boundary Inspector"));
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
-    statusBar()->addPermanentWidget(statusLabel_, 1);
-    statusLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // No stretch: showMessage() texts (errors, "Session saved…") use the space on the left.
+    runProgress_->setMaximumWidth(140);
+    runProgress_->setFormat(tr("native %v/%m"));
+    runProgress_->hide();
+    cancelButton_->setToolTip(tr("Cancel the comparison run (Ctrl+Shift+X)"));
+    cancelButton_->hide();
+    statusBar()->addPermanentWidget(runProgress_);
+    statusBar()->addPermanentWidget(cancelButton_);
+    statusBar()->addPermanentWidget(hostLabel_);
+    statusBar()->addPermanentWidget(statusLabel_);
+    statusLabel_->setObjectName(QStringLiteral("statusLabel"));
+    hostLabel_->setObjectName(QStringLiteral("hostLabel"));
+    hostLabel_->setStyleSheet(QStringLiteral("color:#d9534f"));
+    hostLabel_->hide();
 
     auto* hint = new QLabel(tr("Drop scenarios (*.json) or documents (HTML, Markdown, text) here, or press Ctrl+O"), this);
     hint->setAlignment(Qt::AlignCenter);
@@ -108,7 +124,15 @@ MainWindow::MainWindow(QWidget* parent)
     host_->start();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The host is the first child deleted; stopping it fails its open requests, and those
+    // signals would reach this window after its members are gone. Silence it first.
+    host_->blockSignals(true);
+    host_->stop();
+    comparison_->cancel();
+    legacyRun_->cancel();
+    sweep_->cancel();
+}
 
 QDockWidget* MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(title, this);
@@ -229,6 +253,8 @@ void MainWindow::createActions() {
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     addAction(run, QStringLiteral("rerun"), tr("&Run again"), QKeySequence(Qt::Key_F5), [this] { rerun(); });
+    addAction(run, QStringLiteral("cancelRun"), tr("&Cancel run"), QKeySequence(tr("Ctrl+Shift+X")),
+              [this] { cancelRuns(); });
     addAction(run, QStringLiteral("restartHost"), tr("Restart wasm &host"), QKeySequence(tr("Ctrl+R")), [this] {
         host_->start();
         rerun();
@@ -244,6 +270,7 @@ void MainWindow::createActions() {
     addAction(run, QStringLiteral("legacy"), tr("Toggle le&gacy strategy"), QKeySequence(tr("Ctrl+L")), [this] {
         const QString next = runPanel_->strategy() == QLatin1String("legacy") ? QStringLiteral("plan")
                                                                               : QStringLiteral("legacy");
+        runPanel_->setStrategy(next);
         runTracedWith(next);
     });
     run->addSeparator();
@@ -259,6 +286,12 @@ void MainWindow::createActions() {
         overheadPanel_->showTab(3);
         sweep_->start({1, 4, 16, 64, 256, 1024});
     });
+    addAction(run, QStringLiteral("depthSweep"), tr("Listener-&depth sweep (plan vs legacy)"),
+              QKeySequence(tr("Ctrl+Alt+L")), [this] {
+                  raiseDock(QStringLiteral("overhead"));
+                  overheadPanel_->showTab(3);
+                  sweep_->startDepthSweep({1, 2, 4, 8, 16, 32});
+              });
     addAction(run, QStringLiteral("documentSweep"), tr("&Document-size sweep"), QKeySequence(tr("Ctrl+Alt+B")), [this] {
         raiseDock(QStringLiteral("overhead"));
         overheadPanel_->showTab(3);
@@ -296,11 +329,22 @@ void MainWindow::connectEngine() {
     });
     connect(comparison_, &ComparisonRun::wasmFinished, this, [this] { showRecords(); });
     connect(comparison_, &ComparisonRun::finished, this, &MainWindow::onComparisonFinished);
+    for (ComparisonRun* run : {comparison_, legacyRun_}) {
+        connect(run, &ComparisonRun::progress, this, [this](int done, int total) {
+            runProgress_->setRange(0, total);
+            runProgress_->setValue(done);
+            updateRunControls();
+        });
+        connect(run, &ComparisonRun::finished, this, &MainWindow::updateRunControls);
+        connect(run, &ComparisonRun::nativeFinished, this, &MainWindow::updateRunControls);
+    }
+    connect(cancelButton_, &QPushButton::clicked, this, &MainWindow::cancelRuns);
     connect(host_, &WasmHost::unavailable, this, &MainWindow::showHostProblem);
     connect(host_, &WasmHost::ready, this, [this] {
         hostProblem_.clear();
         updateStatus();
     });
+    connect(host_, &WasmHost::starting, this, [this] { hostProblem_.clear(); });
     connect(runPanel_, &RunPanel::strategyChanged, this, [this](const QString& s) { runTracedWith(s); });
     connect(legacyRun_, &ComparisonRun::finished, this, [this] {
         auto legacy = legacyRun_->nativeRecords();
@@ -308,6 +352,7 @@ void MainWindow::connectEngine() {
         auto plan = comparison_->nativeRecords();
         plan.insert(plan.end(), comparison_->wasmRecords().begin(), comparison_->wasmRecords().end());
         overheadPanel_->setComparison(SessionComparison::compare(legacy, plan), tr("legacy"), tr("plan"));
+        overheadPanel_->setOtherStrategyRecords(legacy);
         overheadPanel_->showTab(4);
     });
     connect(sweep_, &SweepRunner::progress, overheadPanel_, &OverheadPanel::setSweepProgress);
@@ -316,6 +361,8 @@ void MainWindow::connectEngine() {
                 overheadPanel_->setScaling(sizeLabel, curves);
             });
     connect(overheadPanel_, &OverheadPanel::sweepRequested, action(QStringLiteral("sweep")), &QAction::trigger);
+    connect(overheadPanel_, &OverheadPanel::depthSweepRequested, action(QStringLiteral("depthSweep")),
+            &QAction::trigger);
     connect(overheadPanel_, &OverheadPanel::sweepCancelled, sweep_, &SweepRunner::cancel);
     connect(overheadPanel_, &OverheadPanel::comparisonRequested, this, &MainWindow::compareStrategies);
     connect(documentPanel_, &DocumentPanel::extractionFailed, this, [this](const QString& reason) {
@@ -398,21 +445,33 @@ void MainWindow::runTracedWith(const QString& strategy) {
     if (scenario_.isEmpty()) {
         return;
     }
-    const auto outcome = NativeEngine::runTraced(scenario_, strategy);
-    Value result;
-    if (outcome.ok) {
-        result = bi::json::parse(std::string_view(outcome.resultJson.constData(),
-                                                  static_cast<std::size_t>(outcome.resultJson.size())));
-    } else {
-        statusBar()->showMessage(tr("%1: %2").arg(scenarioName_, outcome.error));
-    }
-    showResult(result, strategy);
+    // On a worker: a 100k-node scenario takes seconds. A newer load or toggle makes this one stale.
+    const int job = ++tracedJob_;
+    const QByteArray scenario = scenario_;
+    auto* watcher = new QFutureWatcher<NativeEngine::TracedOutcome>(this);
+    connect(watcher, &QFutureWatcher<NativeEngine::TracedOutcome>::finished, this, [this, watcher, job, strategy] {
+        watcher->deleteLater();
+        if (job != tracedJob_) {
+            return;
+        }
+        const NativeEngine::TracedOutcome outcome = watcher->result();
+        if (!outcome.ok) {
+            statusBar()->showMessage(tr("%1: %2").arg(scenarioName_, outcome.error));
+        }
+        tracedShownJob_ = job;
+        showResult(outcome.result, strategy, outcome.planResult.isNull() ? nullptr : &outcome.planResult);
+        emit traceShown();
+    });
+    watcher->setFuture(
+        QtConcurrent::run([scenario, strategy] { return NativeEngine::runTracedWithPlan(scenario, strategy); }));
 }
 
-void MainWindow::showResult(const Value& result, const QString& strategy) {
+bool MainWindow::isTracing() const { return tracedShownJob_ != tracedJob_; }
+
+void MainWindow::showResult(const Value& result, const QString& strategy, const Value* planResult) {
     const Value* state = scenarioJson_.find("state");
     const Value initial = state != nullptr ? *state : Value::object();
-    runPanel_->setRun(initial, result, strategy);
+    runPanel_->setRun(initial, result, strategy, planResult);
     std::vector<ChangeEntry> changes;
     if (const Value* batches = bi::models::arrayField(scenarioJson_, "batches")) {
         for (std::size_t b = 0; b < batches->asArray().size(); ++b) {
@@ -431,8 +490,30 @@ void MainWindow::rerun() {
         return;
     }
     overheadPanel_->setRecords({}, {});
+    overheadPanel_->setOtherStrategyRecords({});
     comparison_->start(scenario_, kCallsPerRun);
+    runProgress_->setRange(0, kCallsPerRun);
+    runProgress_->setValue(0);
+    updateRunControls();
     updateStatus();
+}
+
+void MainWindow::cancelRuns() {
+    const bool any = comparison_->isRunning() || legacyRun_->isRunning();
+    comparison_->cancel();
+    legacyRun_->cancel();
+    if (any) {
+        statusBar()->showMessage(tr("Run cancelled; the results shown are the ones that had finished"), 5000);
+    }
+    updateRunControls();
+    updateStatus();
+}
+
+void MainWindow::updateRunControls() {
+    const bool running = comparison_->isRunning() || legacyRun_->isRunning();
+    cancelButton_->setVisible(running);
+    // The bar counts native repeats; once they are done only the wasm answer is awaited.
+    runProgress_->setVisible(running && runProgress_->value() < runProgress_->maximum());
 }
 
 void MainWindow::showRecords() {
@@ -451,9 +532,7 @@ void MainWindow::onComparisonFinished() {
     session_.resultJson = comparison_->nativeResult();
     session_.identical = comparison_->resultsIdentical();
     session_.wasmError = comparison_->wasmError();
-    if (!comparison_->wasmError().isEmpty()) {
-        showHostProblem(comparison_->wasmError());
-    }
+    // Host failures get their one dialog from unavailable(); a failed request only shows in the status bar.
     updateStatus();
 }
 
@@ -463,6 +542,9 @@ void MainWindow::compareStrategies() {
     }
     statusBar()->showMessage(tr("Running the legacy strategy for comparison…"), 3000);
     legacyRun_->start(scenario_, kCallsPerRun, QStringLiteral("legacy"));
+    runProgress_->setRange(0, kCallsPerRun);
+    runProgress_->setValue(0);
+    updateRunControls();
 }
 
 bool MainWindow::saveSession(const QString& fileName) {
@@ -501,6 +583,7 @@ bool MainWindow::openSession(const QString& fileName) {
     setWindowTitle(tr("Boundary Inspector — %1 (session of %2)").arg(scenarioName_, session_.createdAt));
     runTracedWith(session_.strategy); // the stepper needs the trace; the records are the session's own
     overheadPanel_->setRecords(session_.native, session_.wasm);
+    overheadPanel_->setOtherStrategyRecords({});
     updateStatus();
     return true;
 }
@@ -523,7 +606,11 @@ bool MainWindow::compareWithSession(const QString& fileName) {
 }
 
 void MainWindow::showHostProblem(const QString& reason) {
+    if (reason == hostProblem_) {
+        return; // one failure, one report: a failed request repeats the host's reason
+    }
     hostProblem_ = reason;
+    ++hostReports_;
     statusBar()->showMessage(tr("wasm engine unavailable: %1").arg(reason));
     updateStatus();
     if (!interactive(this)) {
@@ -540,6 +627,10 @@ void MainWindow::showHostProblem(const QString& reason) {
     }
 }
 
+QString MainWindow::statusText() const { return statusLabel_->text(); }
+
+QString MainWindow::hostStatusText() const { return hostLabel_->isVisibleTo(this) ? hostLabel_->text() : QString(); }
+
 void MainWindow::updateStatus() {
     QString text = scenarioName_.isEmpty() ? tr("no scenario") : scenarioName_;
     text += tr(" · native: %1 calls").arg(comparison_->nativeRecords().size());
@@ -550,12 +641,17 @@ void MainWindow::updateStatus() {
         text += tr(" · wasm: %1 calls · results %2")
                     .arg(comparison_->wasmRecords().size())
                     .arg(comparison_->resultsIdentical() ? tr("identical") : tr("DIFFER"));
-    } else if (!hostProblem_.isEmpty() || !comparison_->wasmError().isEmpty()) {
-        text += tr(" · wasm unavailable (Ctrl+R restarts the host)");
-    } else if (comparison_->isRunning()) {
+    } else if (comparison_->isRunning() && hostProblem_.isEmpty()) {
         text += tr(" · wasm: running…");
     }
     statusLabel_->setText(text);
+    // The host's problem stays in view even when older wasm records are still shown.
+    const QString problem = !hostProblem_.isEmpty() ? hostProblem_ : comparison_->wasmError();
+    hostLabel_->setVisible(!problem.isEmpty());
+    hostLabel_->setToolTip(problem);
+    const QString firstLine = problem.section(QLatin1Char('\n'), 0, 0);
+    hostLabel_->setText(tr("wasm: %1 — Ctrl+R restarts the host")
+                            .arg(firstLine.size() > 90 ? firstLine.left(89) + QStringLiteral("…") : firstLine));
 }
 
 void MainWindow::setDarkTheme(bool dark) {

@@ -15,6 +15,8 @@ class OverheadPanel;
 class OverheadPlot;
 class QDockWidget;
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class RecentFiles;
 class RunPanel;
 class ScenarioPanel;
@@ -63,9 +65,20 @@ public:
     [[nodiscard]] QDockWidget* dock(const QString& name) const;
     [[nodiscard]] const Session& session() const { return session_; }
     [[nodiscard]] QString hostProblem() const { return hostProblem_; }
+    // Times a host failure was reported (status message and, on screen, a dialog).
+    [[nodiscard]] int hostReports() const { return hostReports_; }
+    // The permanent status texts: the run summary, and the wasm host's problem (empty when none).
+    [[nodiscard]] QString statusText() const;
+    [[nodiscard]] QString hostStatusText() const;
+    // True while the traced run behind the Run dock is still on its worker.
+    [[nodiscard]] bool isTracing() const;
     void raiseDock(const QString& name);
 
     static constexpr int kCallsPerRun = 50;
+
+signals:
+    // The Run and Scenario docks show the newest traced run.
+    void traceShown();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -79,10 +92,12 @@ private:
     void connectEngine();
     void rerun();
     void runTracedWith(const QString& strategy);
-    void showResult(const bi::json::Value& result, const QString& strategy);
+    void showResult(const bi::json::Value& result, const QString& strategy, const bi::json::Value* planResult);
     void showRecords();
     void onComparisonFinished();
     void compareStrategies();
+    void cancelRuns();
+    void updateRunControls();
     void showHostProblem(const QString& reason);
     void updateStatus();
     void exportPlot();
@@ -101,6 +116,10 @@ private:
     RecentFiles* recent_ = nullptr;
     DemoTour* tour_ = nullptr;
     QLabel* statusLabel_;
+    QLabel* hostLabel_;
+    QProgressBar* runProgress_;
+    QPushButton* cancelButton_;
+    int hostReports_ = 0;
     QHash<QString, QAction*> actions_;
     QList<QPair<QString, QList<QAction*>>> menuActions_;
     QHash<QString, QDockWidget*> docks_;
@@ -111,4 +130,6 @@ private:
     Session session_;
     QString hostProblem_;
     bool dark_ = false;
+    int tracedJob_ = 0;
+    int tracedShownJob_ = 0;
 };

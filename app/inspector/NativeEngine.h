@@ -1,25 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/Json.h"
 #include "trace/TimingRecord.h"
 
 #include <QString>
 
+#include <functional>
 #include <vector>
 
-// The engine called in-process: the native side of every comparison.
+// The engine called in-process: the native side of every comparison. Runs are
+// serialized (the engine keeps a process-wide key table without a lock).
 class NativeEngine {
 public:
     struct RunOutcome {
         bool ok = false;
+        bool cancelled = false;
         QString error;
         QByteArray resultJson;
         std::vector<bi::trace::TimingRecord> records;
     };
 
-    static RunOutcome runScenario(const QByteArray& scenario, const QString& strategy, int repeat);
-    // One run with the engine's trace (stages, groups, state after each group)
-    // when the engine offers it; the plain run report otherwise.
+    // What the stepper shows: the traced run, parsed, and for legacy the
+    // plan run of the same scenario its boundary calls are compared with.
+    struct TracedOutcome {
+        bool ok = false;
+        QString error;
+        bi::json::Value result;
+        bi::json::Value planResult; // null when the strategy is plan
+    };
+
+    // `repeat` runs. `proceed` (may be empty) is asked before each run with
+    // the number done so far; false stops (outcome.cancelled). A record's
+    // crossings are the engine's own count: the sum of the report's runs[].calls.
+    static RunOutcome runScenario(const QByteArray& scenario, const QString& strategy, int repeat,
+                                  const std::function<bool(int done)>& proceed = {});
+    // One run with the engine's trace (stages, groups, state after each group).
     static RunOutcome runTraced(const QByteArray& scenario, const QString& strategy);
-    [[nodiscard]] static bool canTrace();
+    // runTraced, parsed, plus the plan run when strategy is legacy. Safe on a worker thread.
+    static TracedOutcome runTracedWithPlan(const QByteArray& scenario, const QString& strategy);
 };

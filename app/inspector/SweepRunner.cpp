@@ -7,6 +7,7 @@
 #include "DocumentExtractor.h"
 #include "trace/TimingRecord.h"
 
+#include <QFile>
 #include <QFutureWatcher>
 
 #include <algorithm>
@@ -23,68 +24,94 @@ SweepRunner::SweepRunner(WasmHost* host, QObject* parent) : QObject(parent), hos
     connect(host_, &WasmHost::requestFailed, this, [this](int id, const QString&) {
         if (id == wasmRequest_) {
             wasmDone(-1); // the native curve still completes
+        } else if (wasmExtracts_.contains(id)) {
+            wasmTimes_.clear(); // one failed extraction: no wasm point for this size
+            documentDone();
         }
     });
+    connect(host_, &WasmHost::answered, this,
+            [this](int id, const QString&, const bi::json::Value& message, const QByteArray&) {
+                onExtractAnswered(id, message);
+            });
 }
 
 void SweepRunner::start(const QList<int>& batchSizes, int repeat) {
-    ++job_;
-    documents_ = false;
-    sizes_ = batchSizes;
+    startScenarioSweep(Mode::Batches, batchSizes, {QStringLiteral("plan")}, repeat);
+}
+
+void SweepRunner::startDepthSweep(const QList<int>& depths, int repeat) {
+    startScenarioSweep(Mode::Depths, depths, {QStringLiteral("plan"), QStringLiteral("legacy")}, repeat);
+}
+
+void SweepRunner::startScenarioSweep(Mode mode, const QList<int>& sizes, const QStringList& strategies, int repeat) {
+    liveJob_->store(++job_);
+    mode_ = mode;
+    sizes_ = sizes;
+    strategies_ = strategies;
     repeat_ = repeat;
     index_ = 0;
     curves_.clear();
     running_ = true;
-    emit progress(0, static_cast<int>(sizes_.size()));
+    emit progress(0, taskCount());
     runNext();
 }
 
+int SweepRunner::taskCount() const { return static_cast<int>(sizes_.size() * strategies_.size()); }
+
 void SweepRunner::cancel() {
-    ++job_;
+    liveJob_->store(++job_);
+    wasmExtracts_.clear();
     wasmRequest_ = -1;
     running_ = false;
     emit progress(0, 0);
 }
 
 void SweepRunner::runNext() {
-    if (index_ >= sizes_.size()) {
+    if (index_ >= taskCount()) {
         running_ = false;
         emit progress(0, 0);
-        emit finished(tr("changes per batch"), curves_);
+        emit finished(mode_ == Mode::Depths ? tr("listener depth levels") : tr("changes per batch"), curves_);
         return;
     }
-    scenario_ = ScenarioGenerator::scenario(3000, sizes_[index_]);
+    const int size = currentSize();
+    scenario_ = mode_ == Mode::Depths ? ScenarioGenerator::nestedScenario(size) : ScenarioGenerator::scenario(3000, size);
     const int job = job_;
     const QByteArray scenario = scenario_;
+    const QString strategy = currentStrategy();
     const int repeat = repeat_;
     auto* watcher = new QFutureWatcher<double>(this);
     connect(watcher, &QFutureWatcher<double>::finished, this, [this, watcher, job] {
         watcher->deleteLater();
         nativeDone(job, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([scenario, repeat] {
-        const auto outcome = NativeEngine::runScenario(scenario, QStringLiteral("plan"), repeat);
+    watcher->setFuture(QtConcurrent::run([scenario, strategy, repeat, live = liveJob_, job] {
+        const auto outcome = NativeEngine::runScenario(scenario, strategy, repeat, [&](int) { return live->load() == job; });
         return outcome.ok ? RecordStats::totals(outcome.records).median : -1.0;
     }));
 }
+
+// Tasks run size by size, every strategy of a size before the next size.
+int SweepRunner::currentSize() const { return sizes_[index_ / static_cast<int>(strategies_.size())]; }
+
+QString SweepRunner::currentStrategy() const { return strategies_[index_ % static_cast<int>(strategies_.size())]; }
 
 void SweepRunner::nativeDone(int job, double median) {
     if (job != job_) {
         return; // stale: cancelled or restarted
     }
     if (median >= 0) {
-        curves_[QStringLiteral("native plan")].push_back({static_cast<double>(sizes_[index_]), median});
+        curves_[QStringLiteral("native ") + currentStrategy()].push_back({static_cast<double>(currentSize()), median});
     }
-    wasmRequest_ = host_->runScenario(scenario_, QStringLiteral("plan"), repeat_);
+    wasmRequest_ = host_->runScenario(scenario_, currentStrategy(), repeat_);
 }
 
 void SweepRunner::wasmDone(double median) {
     wasmRequest_ = -1;
     if (median >= 0) {
-        curves_[QStringLiteral("wasm plan")].push_back({static_cast<double>(sizes_[index_]), median});
+        curves_[QStringLiteral("wasm ") + currentStrategy()].push_back({static_cast<double>(currentSize()), median});
     }
     ++index_;
-    emit progress(static_cast<int>(index_), static_cast<int>(sizes_.size()));
+    emit progress(index_, taskCount());
     runNext();
 }
 
@@ -100,10 +127,60 @@ QByteArray generatedHtml(int bytes) {
 }
 } // namespace
 
+// The host's `extract` op reads a file (docs/host-protocol.md): the generated
+// document goes to a temporary file, extracted `repeat` times.
+void SweepRunner::extractInWasm(int size) {
+    wasmTimes_.clear();
+    wasmExtracts_.clear();
+    QFile file(scratch_.filePath(QStringLiteral("sweep-%1.html").arg(size)));
+    if (!host_->isReady() || !scratch_.isValid() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(generatedHtml(size)) < 0) {
+        documentDone(); // no wasm point for this size; the native curve still completes
+        return;
+    }
+    file.close();
+    for (int i = 0; i < repeat_; ++i) {
+        bi::json::Value options = bi::json::Value::object();
+        options.set("mime", "text/html");
+        options.set("max_chars", 1000);
+        bi::json::Value params = bi::json::Value::object();
+        params.set("file", file.fileName().toStdString());
+        params.set("options", std::move(options));
+        wasmExtracts_.insert(host_->request(QStringLiteral("extract"), std::move(params)));
+    }
+}
+
+void SweepRunner::onExtractAnswered(int id, const bi::json::Value& message) {
+    if (!wasmExtracts_.remove(id)) {
+        return;
+    }
+    const bi::json::Value* timings = message.find("timings");
+    if (timings != nullptr && timings->isArray() && !timings->asArray().empty()) {
+        wasmTimes_.push_back(bi::trace::TimingRecord::fromJson(timings->asArray()[0]).total);
+    }
+    if (!wasmExtracts_.isEmpty()) {
+        return;
+    }
+    if (!wasmTimes_.empty()) {
+        std::sort(wasmTimes_.begin(), wasmTimes_.end());
+        curves_[QStringLiteral("wasm extract")].push_back(
+            {static_cast<double>(sizes_[index_]), wasmTimes_[wasmTimes_.size() / 2]});
+    }
+    documentDone();
+}
+
+void SweepRunner::documentDone() {
+    wasmExtracts_.clear();
+    ++index_;
+    emit progress(index_, static_cast<int>(sizes_.size()));
+    runNextDocument();
+}
+
 void SweepRunner::startDocumentSweep(const QList<int>& byteSizes, int repeat) {
-    ++job_;
-    documents_ = true;
+    liveJob_->store(++job_);
+    mode_ = Mode::Documents;
     sizes_ = byteSizes;
+    strategies_ = {QStringLiteral("extract")};
     repeat_ = repeat;
     index_ = 0;
     curves_.clear();
@@ -128,23 +205,23 @@ void SweepRunner::runNextDocument() {
         if (job != job_) {
             return; // stale: cancelled or restarted
         }
-        curves_[QStringLiteral("native extract")].push_back({static_cast<double>(size), watcher->result()});
-        ++index_;
-        emit progress(static_cast<int>(index_), static_cast<int>(sizes_.size()));
-        runNextDocument();
+        if (watcher->result() >= 0) {
+            curves_[QStringLiteral("native extract")].push_back({static_cast<double>(size), watcher->result()});
+        }
+        extractInWasm(size);
     });
-    watcher->setFuture(QtConcurrent::run([size, repeat] {
+    watcher->setFuture(QtConcurrent::run([size, repeat, live = liveJob_, job] {
         const QByteArray html = generatedHtml(size);
         DocumentExtractor::Options options;
         options.maxChars = 1000;
         options.fileName = QStringLiteral("generated.html");
         std::vector<double> times;
-        for (int i = 0; i < repeat; ++i) {
+        for (int i = 0; i < repeat && live->load() == job; ++i) {
             const double t0 = bi::trace::nowMicros();
             DocumentExtractor::extract(html, QStringLiteral("text/html"), options);
             times.push_back(bi::trace::nowMicros() - t0);
         }
         std::sort(times.begin(), times.end());
-        return times[times.size() / 2];
+        return times.empty() ? -1.0 : times[times.size() / 2];
     }));
 }

@@ -50,6 +50,7 @@ QString WasmHost::wasmDir() {
 void WasmHost::start() {
     stop();
     lastError_.clear();
+    emit starting();
     const QString node = nodeProgram();
     if (node.isEmpty()) {
         fail(tr("Node.js was not found (set BI_NODE or install the 'nodejs' package); "
@@ -65,11 +66,14 @@ void WasmHost::start() {
     connect(process_, &QProcess::readyReadStandardOutput, this, &WasmHost::onReadyRead);
     connect(process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
-            fail(tr("Node.js could not be started (%1).").arg(process_->errorString()));
+            const QString why = process_->errorString();
+            dropProcess();
+            fail(tr("Node.js could not be started (%1).").arg(why));
         }
     });
     connect(process_, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         const QString err = QString::fromUtf8(process_->readAllStandardError()).trimmed();
+        dropProcess();
         fail(tr("The wasm host exited (%1 %2)%3")
                  .arg(status == QProcess::CrashExit ? tr("crashed, code") : tr("exit code"))
                  .arg(code)
@@ -99,6 +103,13 @@ void WasmHost::stop() {
     for (int id : outstanding) {
         emit requestFailed(id, tr("The wasm host was stopped before it answered."));
     }
+}
+
+void WasmHost::dropProcess() {
+    // Gone for good: later requests must fail at once instead of being written to a dead pipe.
+    process_->disconnect(this);
+    process_->deleteLater();
+    process_ = nullptr;
 }
 
 void WasmHost::fail(const QString& reason) {

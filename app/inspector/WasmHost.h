@@ -41,6 +41,7 @@ public:
     static QString wasmDir();
 
 signals:
+    void starting(); // a (re)start: earlier failures are over
     void ready();
     void unavailable(const QString& reason);
     void answered(int id, const QString& op, const bi::json::Value& message, const QByteArray& rawLine);
@@ -51,6 +52,7 @@ private:
     void onReadyRead();
     void onLine(const QByteArray& line);
     void fail(const QString& reason);
+    void dropProcess();
 
     QProcess* process_ = nullptr;
     QByteArray buffer_;

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QStyleFactory>
 #include <QTimer>
 
@@ -53,6 +54,12 @@ int main(int argc, char** argv) {
         // The smoke test of the real binary: whatever was loaded, step, pull, save, quit.
         const QString file = parser.value(screenshot);
         QTimer::singleShot(1500, &window, [&window, file] {
+            if (window.isTracing()) { // a big scenario: wait for the traced run the Run dock shows
+                QEventLoop loop;
+                QObject::connect(&window, &MainWindow::traceShown, &loop, &QEventLoop::quit);
+                QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
             window.stepAndPullForScreenshot();
             const bool ok = window.grab().save(file);
             QApplication::exit(ok ? 0 : 3);

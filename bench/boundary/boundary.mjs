@@ -6,11 +6,15 @@
 //   node bench/boundary/boundary.mjs [--json FILE] [--bi build/bin/bi] [--wasm-dir build/wasm] [--quick]
 // Cases whose engine call does not exist yet are listed as "not measured" with the reason.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEngine } from '../../wasm/host/engine.mjs';
 import { clockResolutionMicros, blockSizeFor } from '../../wasm/host/records.mjs';
+import { runScenarioHosted, runHostedBatch, CrossingTally } from '../../wasm/host/pipeline-run.mjs';
+import { handlersFor } from '../../wasm/host/listeners.mjs';
+import { extractionRows, extractionReportLines } from './extraction.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -99,22 +103,159 @@ function codecChanges(n, salt) {
   return out;
 }
 
-function codecCases(engine, op) {
+// A session on N fields `field_i = {value: i}` and no listeners; every prepare call
+// replaces all N fields with a fresh salt, so each call is a genuine run (no no-op exit),
+// and its result carries the N changes back. finalize closes each run untimed.
+function codecCases(engine) {
   for (const n of [100, 500, 1000]) {
-    const input = codecChanges(n, 7);
+    const state = Object.fromEntries(Array.from({ length: n }, (_, i) => [`field_${i}`, { value: i }]));
+    const text = JSON.stringify({ format: 'boundary-inspector/scenario@1', name: `codec ${n}`, state, batches: [] });
     const perCodec = {};
     for (const codec of ['json', 'direct', 'binary']) {
-      for (let w = 0; w < 5; w++) engine.call(op, input, { codec });
+      const { session } = engine.openSession(text);
+      const args = String(session);
+      let salt = 1;
+      const prepare = () => {
+        const { record } = engine.call('prepare', codecChanges(n, salt++), { codec, args });
+        engine.call('finalize', [], { codec: 'json', args });
+        return record;
+      };
+      for (let w = 0; w < (args.quick ? 4 : 8); w++) prepare();
       const records = [];
-      for (let s = 0; s < SAMPLES; s++) records.push(engine.call(op, input, { codec }).record);
+      for (let s = 0; s < SAMPLES; s++) records.push(prepare());
+      engine.closeSession(session);
       perCodec[codec] = { total: recordStats(records, 'total'), compute: recordStats(records, 'compute'),
-        overhead: recordStats(records, 'overhead'), bytes_in: records[0].bytes_in };
-      results.cases.push({ name: `codec ${codec} ${n} changes (${op})`, engine: 'wasm', ...perCodec[codec] });
+        overhead: recordStats(records, 'overhead'), bytes_in: records[0].bytes_in, bytes_out: records[0].bytes_out };
+      results.cases.push({ name: `codec ${codec} prepare ${n} changes`, engine: 'wasm', ...perCodec[codec] });
     }
     results.ratios[`direct_vs_json_${n}`] = perCodec.json.total.median / perCodec.direct.total.median;
     results.ratios[`binary_vs_json_${n}`] = perCodec.json.total.median / perCodec.binary.total.median;
     results.ratios[`binary_overhead_share_${n}`] = perCodec.binary.overhead.median / perCodec.binary.total.median;
     results.ratios[`json_minus_direct_ms_${n}`] = (perCodec.json.total.median - perCodec.direct.total.median) / 1000;
+  }
+}
+
+// ---- plan vs legacy: the corrected and the literal case (reference §5.1, §5.8) -----
+// Batches per scenario: 5 warm-up runs, then one wasm sample per run. Native runs take
+// about a microsecond in the literal case, so the native scenario carries many more
+// batches and one native figure is the mean run of a whole repetition.
+const RUNS = 5 + Math.max(SAMPLES, 15);
+const NATIVE_RUNS = 5 + (args.quick ? 100 : 400);
+
+// Corrected: l0.l1.….l{n-1} nesting, listener Li on depth i+1 (n distinct plan levels),
+// each copying the input into out.Li; a fresh value every run.
+function correctedScenario(n, runs = RUNS) {
+  let leaf = 1;
+  for (let i = n - 1; i >= 0; i--) leaf = { [`l${i}`]: leaf };
+  const segs = Array.from({ length: n }, (_, i) => `l${i}`);
+  const deepest = segs.join('.');
+  const listeners = segs.map((_, i) => {
+    const topic = segs.slice(0, i + 1).join('.');
+    const rel = topic === deepest ? deepest : deepest.slice(topic.length + 1);
+    return { id: `L${i}`, path: topic, produce: [{ path: `out.L${i}`, fromChange: rel }] };
+  });
+  const batches = Array.from({ length: runs }, (_, r) => [[deepest, r + 2]]);
+  return { format: 'boundary-inspector/scenario@1', name: `corrected ${n} levels`, state: { ...leaf, out: {} }, listeners, batches };
+}
+
+// Literal: flat keys level{L}_item{i} (path depth 1 for all: one plan level), the
+// published handlers, the same input every run (so runs after the first exit at the
+// no-op filter, as the published numbers do). 15 levels is the main scenario with
+// counts [10,5,4,4,3,3,3,3,3,2,2,2,2,2,2]; 5/10/20 the scaling block (5 items a level).
+function literalScenario(levels, runs = RUNS) {
+  const main = levels === 15;
+  const counts = main ? [10, 5, 4, 4, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2] : Array(levels).fill(5);
+  const state = {};
+  const listeners = [];
+  let k = 0;
+  counts.forEach((count, L) => {
+    for (let i = 0; i < count; i++, k++) {
+      const key = `level${L}_item${i}`;
+      state[key] = main ? { value: k, status: 'pending' } : { value: i };
+      const produce = [];
+      if (L + 1 < counts.length) {
+        const next = counts[L + 1];
+        produce.push({ path: `level${L + 1}_item${i % next}.value`, value: main ? k : i * 10 });
+        if (main && next > 1 && i % 2 === 0) produce.push({ path: `level${L + 1}_item${(i + 1) % next}.value`, value: k + 1000 });
+      }
+      listeners.push({ id: key, path: key, produce });
+    }
+  });
+  const batches = Array.from({ length: runs }, () => [['level0_item0.value', main ? 100 : 999]]);
+  return { format: 'boundary-inspector/scenario@1', name: `literal ${levels} levels`, state, listeners, batches };
+}
+
+// Native: `bi run --repeat` on the same scenario. A repetition's compute covers building
+// the pipeline, registering, and every batch; the same scenario cut to its 5 warm-up
+// batches is run too, and one run is the difference over the remaining batches, so that
+// native and wasm time the same runs. The p95 is that of the full scenario less the
+// warm-up median (an approximation: the two are separate processes).
+function nativeComputes(file, strategy) {
+  const out = execFileSync(args.bi, ['run', file, '--strategy', strategy, '--repeat', String(args.quick ? 5 : 15)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return stats(JSON.parse(out).timings.map((t) => t.compute));
+}
+
+function nativePerRun(file, warmFile, strategy, batches) {
+  const full = nativeComputes(file, strategy);
+  const warm = nativeComputes(warmFile, strategy);
+  const runs = batches - 5;
+  return { median: (full.median - warm.median) / runs, p95: (full.p95 - warm.median) / runs, n: full.n };
+}
+
+// Wasm: one session, every batch timed on its own (prepare, JS listeners, finalize, and
+// for legacy createDispatchPlan and the routes); the first 5 are warm-up.
+function wasmPerRun(engine, doc, strategy, codec = 'json') {
+  const { session, described } = engine.openSession(JSON.stringify(doc));
+  const handlers = handlersFor(described.listeners);
+  const totals = [];
+  const overheads = [];
+  let crossings = 0;
+  try {
+    described.batches.forEach((batch, r) => {
+      const tally = new CrossingTally();
+      const host = { micros: 0 };
+      const t0 = performance.now();
+      runHostedBatch(engine, session, batch, handlers, { strategy, codec, reportInputs: false }, tally, host);
+      const total = (performance.now() - t0) * 1000;
+      if (r < 5) return;
+      totals.push(total);
+      overheads.push(total - tally.sums.compute - host.micros);
+      crossings = tally.crossings;
+    });
+  } finally {
+    engine.closeSession(session);
+  }
+  return { total: stats(totals), overhead: stats(overheads), crossings };
+}
+
+function planVsLegacy(engine, tmp) {
+  if (!existsSync(args.bi)) skip('plan vs legacy, native', `${args.bi} not built`);
+  for (const [kind, make] of [['corrected', correctedScenario], ['literal', literalScenario]]) {
+    for (const n of [5, 10, 15, 20]) {
+      const doc = make(n);
+      const nativeDoc = make(n, NATIVE_RUNS);
+      const file = path.join(tmp, `${kind}-${n}.scenario.json`);
+      const warmFile = path.join(tmp, `${kind}-${n}-warm.scenario.json`);
+      writeFileSync(file, JSON.stringify(nativeDoc));
+      writeFileSync(warmFile, JSON.stringify({ ...nativeDoc, batches: nativeDoc.batches.slice(0, 5) }));
+      const medians = {};
+      for (const strategy of ['plan', 'legacy']) {
+        const name = `${kind} ${n} levels [${strategy}]`;
+        if (existsSync(args.bi)) {
+          const total = nativePerRun(file, warmFile, strategy, nativeDoc.batches.length);
+          results.cases.push({ name, engine: 'native', total });
+          medians[`native_${strategy}`] = total.median;
+        }
+        const w = wasmPerRun(engine, doc, strategy);
+        results.cases.push({ name: `${name}, ${w.crossings} crossings`, engine: 'wasm', total: w.total, overhead: w.overhead });
+        medians[`wasm_${strategy}`] = w.total.median;
+      }
+      results.ratios[`plan_vs_legacy_${kind}_${n}`] = medians.wasm_legacy / medians.wasm_plan;
+      if (medians.native_plan) {
+        results.ratios[`native_plan_vs_legacy_${kind}_${n}`] = medians.native_legacy / medians.native_plan;
+        results.ratios[`wasm_vs_native_plan_${kind}_${n}`] = medians.wasm_plan / medians.native_plan;
+      }
+    }
   }
 }
 
@@ -133,7 +274,7 @@ function nativeRun(file, strategy) {
 function wasmRun(engine, file, text, strategy) {
   const records = [];
   try {
-    for (let s = 0; s < SAMPLES; s++) records.push(engine.runScenario(text, { strategy }).record);
+    for (let s = 0; s < SAMPLES; s++) records.push(runScenarioHosted(engine, text, { strategy }).record);
   } catch (e) {
     return skip(`wasm run ${path.basename(file)} [${strategy}]`, e.message);
   }
@@ -148,31 +289,6 @@ function optionalCase(name, engine, op, run) {
   } catch (e) {
     skip(name, e.message);
   }
-}
-
-// ---- @kreuzberg/wasm on comparable documents, when installed --------------------
-const KREUZBERG_CHILD = `
-const t0 = performance.now();
-const k = await import('@kreuzberg/wasm');
-await k.initWasm();
-const html = new TextEncoder().encode('<html><body>' + '<p>Hello <b>world</b> &amp; friends.</p>'.repeat(36) + '</body></html>');
-const md = new TextEncoder().encode(('# Title\\n\\nSome *markdown* text with a [link](http://x).\\n\\n- item\\n- item\\n\\n').repeat(440));
-await k.extractBytes(html, 'text/html');
-const startup = performance.now() - t0;
-const time = async (bytes, mime, n) => { const s = []; for (let i = 0; i < n; i++) { const a = performance.now(); await k.extractBytes(bytes, mime); s.push(performance.now() - a); } return s; };
-const out = { startup_ms: startup, html_ms: await time(html, 'text/html', ${args.quick ? 5 : 21}), md_ms: await time(md, 'text/markdown', ${args.quick ? 5 : 21}),
-  rss_kb: process.resourceUsage().maxRSS, html_bytes: html.length, md_bytes: md.length };
-process.stdout.write(JSON.stringify(out));`;
-
-function kreuzberg() {
-  const out = spawnSync(process.execPath, ['--input-type=module', '-e', KREUZBERG_CHILD], { encoding: 'utf8', cwd: root, timeout: 120000 });
-  if (out.status !== 0) {
-    const lines = (out.stderr || 'not installed').split('\n');
-    return skip('@kreuzberg/wasm', (lines.find((l) => /Error/.test(l)) ?? lines[0]).trim());
-  }
-  const r = JSON.parse(out.stdout);
-  const ms = (v) => { const s = stats(v); return { median: s.median * 1000, p95: s.p95 * 1000, n: s.n }; };
-  results.kreuzberg = { startup_ms: r.startup_ms, peak_rss_kb: r.rss_kb, html: { bytes: r.html_bytes, total: ms(r.html_ms) }, markdown: { bytes: r.md_bytes, total: ms(r.md_ms) } };
 }
 
 // ---- report ------------------------------------------------------------------------
@@ -197,9 +313,30 @@ function targetRows() {
   ];
 }
 
+// Plan vs legacy side by side: median µs per run, ratios legacy / plan within this run.
+const PUBLISHED_LITERAL = { 5: '2.0×', 10: '2.9×', 15: '2.94×', 20: '4.6×' };
+function planVsLegacyRows() {
+  const median = (name, engine) => results.cases.find((c) => c.engine === engine && c.name.startsWith(name))?.total.median;
+  const rows = [];
+  for (const kind of ['corrected', 'literal']) {
+    for (const n of [5, 10, 15, 20]) {
+      const at = (strategy, engine) => median(`${kind} ${n} levels [${strategy}]`, engine);
+      if (at('plan', 'wasm') === undefined) continue;
+      const r = results.ratios;
+      rows.push([`${kind} ${n}`, fmt(at('plan', 'native'), 2), fmt(at('legacy', 'native'), 2),
+        r[`native_plan_vs_legacy_${kind}_${n}`] ? `${fmt(r[`native_plan_vs_legacy_${kind}_${n}`], 2)}×` : '–',
+        fmt(at('plan', 'wasm'), 2), fmt(at('legacy', 'wasm'), 2), `${fmt(r[`plan_vs_legacy_${kind}_${n}`], 2)}×`,
+        kind === 'literal' ? PUBLISHED_LITERAL[n] : '–']);
+    }
+  }
+  return rows;
+}
+
 function printReport() {
   const lines = ['## Boundary benchmark', '', `clock resolution ${fmt(resolution, 3)} µs, ${SAMPLES} samples per figure (median, p95; µs per call)`, '',
     '| target | goal | measured |', '|---|---|---|', ...targetRows().map((r) => `| ${r.join(' | ')} |`), '',
+    '| plan vs legacy (µs per run, median) | native plan | native legacy | legacy/plan | wasm plan | wasm legacy | legacy/plan | published |',
+    '|---|---|---|---|---|---|---|---|', ...planVsLegacyRows().map((r) => `| ${r.join(' | ')} |`), '',
     '| case | engine | total | compute | overhead |', '|---|---|---|---|---|'];
   for (const c of results.cases) lines.push(`| ${c.name} | ${c.engine} | ${medP95(c.total)} | ${medP95(c.compute)} | ${medP95(c.overhead)} |`);
   lines.push('', '| module | bytes |', '|---|---|', ...Object.entries(results.sizes).map(([k, v]) => `| ${k}.wasm | ${v} |`));
@@ -210,6 +347,7 @@ function printReport() {
       `| Markdown ${k.markdown.bytes} B | ${medP95(k.markdown.total)} µs | 6.3 ms |`, `| peak RSS | ${fmt(k.peak_rss_kb / 1024)} MB | 250–320 MB |`,
       `| module | ${results.sizes_kreuzberg ?? '–'} | 19.7 MB |`);
   }
+  lines.push(...extractionReportLines(results));
   if (results.skipped.length) lines.push('', 'Not measured:', ...results.skipped.map((s) => `- ${s.name}: ${s.reason}`));
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -231,11 +369,19 @@ async function main() {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(demo, 'utf8');
     for (const strategy of ['plan', 'legacy']) wasmRun(engine, demo, text, strategy);
-    codecCases(engine, engine.supports('process_changes') ? 'process_changes' : 'echo');
-    optionalCase('plan vs legacy (literal and corrected, 5/10/15/20 levels)', engine, 'prepare', () => {});
-    optionalCase('extraction (HTML 1.5 KB, Markdown 33 KB, batch 10 × 100 KB)', engine, 'extract', () => {});
+    const t0 = performance.now();
+    optionalCase('codecs on prepare (100/500/1000 changes)', engine, 'prepare', () => codecCases(engine));
+    const t1 = performance.now();
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'bi-boundary-'));
+    try {
+      optionalCase('plan vs legacy (literal and corrected, 5/10/15/20 levels)', engine, 'prepare', () => planVsLegacy(engine, tmp));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    results.section_ms = { codecs: t1 - t0, plan_vs_legacy: performance.now() - t1 };
   }
-  kreuzberg();
+  // Extraction rows and @kreuzberg/wasm on the same documents (bench/boundary/extraction.mjs).
+  extractionRows({ args, root, results, skip, stats, SAMPLES, engine });
   const kdir = path.join(root, 'node_modules/@kreuzberg/wasm/dist/pkg');
   if (existsSync(kdir)) {
     const wasmFile = readdirSync(kdir).find((f) => f.endsWith('.wasm'));

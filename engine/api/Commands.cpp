@@ -84,6 +84,16 @@ void registerScenario(pipeline::Pipeline& engine, const pipeline::Scenario& scen
     }
 }
 
+pipeline::PipelineOptions pipelineOptionsFor(const pipeline::Scenario& scenario, const RunOptions& options) {
+    pipeline::PipelineOptions out;
+    out.trace = options.trace;
+    out.maxListenerWrites = options.maxListenerWrites != 0
+                                ? options.maxListenerWrites
+                                : (scenario.maxListenerWrites != 0 ? scenario.maxListenerWrites : 1000);
+    out.flipInvertsBooleans = scenario.flipInvertsBooleans;
+    return out;
+}
+
 CommandOutput runScenario(std::string_view scenarioText, const RunOptions& options) {
     if (options.strategy != "plan" && options.strategy != "legacy") {
         throw EngineError("unknown strategy '" + options.strategy + "' (expected plan or legacy)");
@@ -94,12 +104,7 @@ CommandOutput runScenario(std::string_view scenarioText, const RunOptions& optio
     pipeline::Scenario scenario = pipeline::parseScenario(scenarioText);
     double t1 = trace::nowMicros();
 
-    pipeline::PipelineOptions pipelineOptions;
-    pipelineOptions.trace = options.trace;
-    pipelineOptions.maxListenerWrites =
-        options.maxListenerWrites != 0 ? options.maxListenerWrites
-                                       : (scenario.maxListenerWrites != 0 ? scenario.maxListenerWrites : 1000);
-    pipeline::Pipeline engine(scenario.state, pipelineOptions);
+    pipeline::Pipeline engine(scenario.state, pipelineOptionsFor(scenario, options));
     registerScenario(engine, scenario);
     pipeline::ScenarioListeners handlers(scenario.listeners);
     std::vector<pipeline::RunRecord> runs;
@@ -113,21 +118,26 @@ CommandOutput runScenario(std::string_view scenarioText, const RunOptions& optio
     }
     double t2 = trace::nowMicros();
 
-    json::Object doc;
-    pipeline::addMember(doc, "scenario", json::Value(scenario.name));
-    json::Array runList;
-    for (const auto& run : runs) {
-        runList.push_back(runJson(run, options.trace));
-    }
-    pipeline::addMember(doc, "runs", json::Value(std::move(runList)));
-    if (options.trace) {
-        pipeline::addMember(doc, "registrations", engine.registrationsSnapshot());
-    }
-    pipeline::addMember(doc, "final_state", engine.shadow().root().toJson());
-    out.json = json::write(json::Value(std::move(doc)));
+    out.json = json::write(runReport(scenario.name, runs, engine, options.trace));
     double t3 = trace::nowMicros();
     out.phases = {t1 - t0, t2 - t1, t3 - t2};
     return out;
+}
+
+json::Value runReport(const std::string& scenarioName, const std::vector<pipeline::RunRecord>& runs,
+                      const pipeline::Pipeline& engine, bool trace) {
+    json::Object doc;
+    pipeline::addMember(doc, "scenario", json::Value(scenarioName));
+    json::Array runList;
+    for (const auto& run : runs) {
+        runList.push_back(runJson(run, trace));
+    }
+    pipeline::addMember(doc, "runs", json::Value(std::move(runList)));
+    if (trace) {
+        pipeline::addMember(doc, "registrations", engine.registrationsSnapshot());
+    }
+    pipeline::addMember(doc, "final_state", engine.shadow().root().toJson());
+    return json::Value(std::move(doc));
 }
 
 std::string withTimings(const std::string& resultJson, const std::string& timingsArrayJson) {

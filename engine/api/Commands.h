@@ -3,13 +3,18 @@
 // and the wasm bindings so that both produce the same bytes.
 #pragma once
 
+#include "core/Json.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bi::pipeline {
 class Pipeline;
+struct PipelineOptions;
 struct Scenario;
+struct RunRecord;
 } // namespace bi::pipeline
 
 namespace bi::api {
@@ -36,8 +41,17 @@ struct RunOptions {
 // Throws EngineError on bad input.
 CommandOutput runScenario(std::string_view scenarioText, const RunOptions& options);
 
+// The pipeline options of a run: the command line's over the scenario's "options".
+pipeline::PipelineOptions pipelineOptionsFor(const pipeline::Scenario& scenario, const RunOptions& options);
+
 // Registers a parsed scenario's side effects, concerns and listeners.
 void registerScenario(pipeline::Pipeline& engine, const pipeline::Scenario& scenario);
+
+// The `bi run` report of finished runs: {"scenario","runs","final_state"} (with
+// "registrations" when tracing). Shared by runScenario and the wasm pipeline
+// sessions, so a host-driven run prints the same bytes.
+json::Value runReport(const std::string& scenarioName, const std::vector<pipeline::RunRecord>& runs,
+                      const pipeline::Pipeline& engine, bool trace);
 
 // Appends `"timings":[...]` as the last member of a result object.
 std::string withTimings(const std::string& resultJson, const std::string& timingsArrayJson);

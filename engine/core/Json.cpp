@@ -4,10 +4,16 @@
 #include "core/Utf8.h"
 
 #define FMT_HEADER_ONLY
+// No locale: fmt's thousands separator would otherwise pull libc++'s whole
+// <locale> (strftime, environ, money/time facets) into the wasm module.
+#define FMT_STATIC_THOUSANDS_SEPARATOR ','
 #include <fast_float/fast_float.h>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace bi::json {
 
@@ -394,33 +400,126 @@ bool parseNumber(std::string_view token, double& out) {
 
 // ---------------------------------------------------------------- writer
 
-void writeString(std::string_view s, std::string& out) {
-    static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    std::size_t runStart = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            continue;
+namespace {
+
+// Whether any of the 8 bytes of w may need escaping (< 0x20, '"' or '\\').
+// Exact for "none", so escape-free runs are copied 8 bytes per test.
+bool mayNeedEscape(std::uint64_t w) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    const std::uint64_t quote = w ^ (ones * '"');
+    const std::uint64_t backslash = w ^ (ones * '\\');
+    const std::uint64_t control = (w - ones * 0x20) & ~w;
+    return (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) & high;
+}
+
+} // namespace
+
+namespace {
+
+// The character after the backslash of c's escape: 0 for none, 'u' for \u00XX.
+struct EscapeTable {
+    char code[256] = {};
+    constexpr EscapeTable() {
+        for (int c = 0; c < 0x20; ++c) {
+            code[c] = 'u';
         }
-        out.append(s.data() + runStart, i - runStart);
-        runStart = i + 1;
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            out += "\\u00";
-            out += hex[c >> 4U];
-            out += hex[c & 0xFU];
+        code[static_cast<unsigned char>('"')] = '"';
+        code[static_cast<unsigned char>('\\')] = '\\';
+        code[static_cast<unsigned char>('\n')] = 'n';
+        code[static_cast<unsigned char>('\r')] = 'r';
+        code[static_cast<unsigned char>('\t')] = 't';
+        code[static_cast<unsigned char>('\b')] = 'b';
+        code[static_cast<unsigned char>('\f')] = 'f';
+    }
+};
+constexpr EscapeTable kEscapes;
+
+// Writes c's escape at d; returns its end.
+char* writeEscape(unsigned char c, char* d) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const char code = kEscapes.code[c];
+    d[0] = '\\';
+    d[1] = code;
+    if (code != 'u') {
+        return d + 2;
+    }
+    d[2] = '0';
+    d[3] = '0';
+    d[4] = hex[c >> 4U];
+    d[5] = hex[c & 0xFU];
+    return d + 6;
+}
+
+// Escapes s (at most kSegment bytes) to d; returns the end of what it wrote.
+char* writeEscaped(std::string_view s, char* d) {
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    const char* run = p; // start of the bytes not yet copied
+    while (p < end) {
+        // Eight bytes per test while there is nothing to escape; a block
+        // that may need escaping is walked byte by byte.
+        const char* blockEnd = end;
+        if (end - p >= 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, p, 8);
+            if (!mayNeedEscape(w)) {
+                p += 8;
+                continue;
+            }
+            blockEnd = p + 8;
+        }
+        for (; p < blockEnd; ++p) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (kEscapes.code[c] != 0) {
+                std::memcpy(d, run, static_cast<std::size_t>(p - run));
+                d = writeEscape(c, d + (p - run));
+                run = p + 1;
+            }
         }
     }
-    out.append(s.data() + runStart, s.size() - runStart);
-    out += '"';
+    std::memcpy(d, run, static_cast<std::size_t>(end - run));
+    return d + (end - run);
+}
+
+// Offset of the first byte of s that needs escaping, or s.size().
+std::size_t firstEscape(std::string_view s) {
+    std::size_t i = 0;
+    for (; s.size() - i >= 8; i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, s.data() + i, 8);
+        if (mayNeedEscape(w)) {
+            break;
+        }
+    }
+    while (i < s.size() && kEscapes.code[static_cast<unsigned char>(s[i])] == 0) {
+        ++i;
+    }
+    return i;
+}
+
+// Input bytes escaped per step: the output grows by their worst case (6
+// bytes each) once per step and is trimmed after, so an escape costs a few
+// stores instead of an append (measured faster than sizing it exactly first).
+constexpr std::size_t kSegment = 4096;
+
+} // namespace
+
+void writeString(std::string_view s, std::string& out) {
+    out.push_back('"');
+    if (firstEscape(s) == s.size()) {
+        out.append(s); // the common case: nothing to escape
+        out.push_back('"');
+        return;
+    }
+    for (std::size_t from = 0; from < s.size(); from += kSegment) {
+        const std::string_view segment = s.substr(from, kSegment);
+        const std::size_t start = out.size();
+        out.resize(start + 6 * segment.size());
+        char* const begin = out.data() + start;
+        out.resize(start + static_cast<std::size_t>(writeEscaped(segment, begin) - begin));
+    }
+    out.push_back('"');
 }
 
 namespace {
@@ -429,7 +528,9 @@ namespace {
 // decimal exponent n such that the value is 0.DIGITS × 10^n.
 void shortestDigits(double d, std::string& digits, int& n) {
     char buf[64];
-    auto end = fmt::format_to(buf, "{}", d);
+    // Compiled format: only the double writer is instantiated, not the runtime
+    // formatter for every argument type (int128, long double via snprintf).
+    auto end = fmt::format_to(buf, FMT_COMPILE("{}"), d);
     std::string_view s(buf, static_cast<std::size_t>(end - buf));
     std::size_t ePos = s.find('e');
     std::string_view mantissa = s.substr(0, ePos);

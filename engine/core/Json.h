@@ -52,6 +52,7 @@ public:
     [[nodiscard]] bool asBool() const { return std::get<bool>(data_); }
     [[nodiscard]] double asNumber() const { return std::get<double>(data_); }
     [[nodiscard]] const std::string& asString() const { return std::get<std::string>(data_); }
+    [[nodiscard]] std::string& asString() { return std::get<std::string>(data_); }
     [[nodiscard]] const Array& asArray() const { return std::get<Array>(data_); }
     [[nodiscard]] Array& asArray() { return std::get<Array>(data_); }
     [[nodiscard]] const Object& asObject() const { return std::get<Object>(data_); }

@@ -4,6 +4,9 @@
 #include "core/EngineError.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace bi::extract {
@@ -12,6 +15,16 @@ namespace {
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+
+// Characters (lead bytes) among the 8 bytes at p: continuation bytes are
+// 10xxxxxx. Counting a word at a time keeps chunk sizing cheap.
+std::size_t charsIn8(const char* p) {
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    const std::uint64_t continuation = w & ~(w << 1U) & high;
+    return 8 - static_cast<std::size_t>(std::popcount(continuation));
+}
 constexpr std::size_t kWhitespaceStep = 256;
 
 } // namespace
@@ -62,8 +75,14 @@ bool Chunker::skipWhitespace() {
 
 std::size_t Chunker::charsBetween(std::size_t from, std::size_t to) const {
     const std::string_view part = text_.slice(from, to);
-    return static_cast<std::size_t>(
-        std::count_if(part.begin(), part.end(), [](char c) { return !isContinuation(c); }));
+    std::size_t chars = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= part.size(); i += 8) {
+        chars += charsIn8(part.data() + i);
+    }
+    return chars + static_cast<std::size_t>(
+                       std::count_if(part.begin() + static_cast<std::ptrdiff_t>(i), part.end(),
+                                     [](char c) { return !isContinuation(c); }));
 }
 
 // The byte after maxChars characters from start (or the text's end).
@@ -71,6 +90,11 @@ std::size_t Chunker::limitAfter(std::size_t start) const {
     const std::string_view rest = text_.slice(start, text_.end());
     std::size_t chars = 0;
     std::size_t pos = 0;
+    // Whole words while they cannot reach the limit, then byte by byte.
+    while (pos + 8 <= rest.size() && chars + 8 <= options_.maxChars) {
+        chars += charsIn8(rest.data() + pos);
+        pos += 8;
+    }
     for (; pos < rest.size(); ++pos) {
         if (!isContinuation(rest[pos])) {
             if (chars == options_.maxChars) {

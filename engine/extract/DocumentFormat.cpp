@@ -50,6 +50,8 @@ constexpr std::array kExtensions{
     FormatName{"tab", DocumentFormat::Tsv},
 };
 
+constexpr std::size_t kSniffBytes = 8192; // detection never looks further
+
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
@@ -78,9 +80,117 @@ std::string_view skipSpace(std::string_view text) {
     return text.substr(i);
 }
 
+// Whitespace, byte order marks (U+FEFF) and <!-- comments --> before the first markup.
+std::string_view skipSpaceAndComments(std::string_view text) {
+    for (;;) {
+        text = skipSpace(text);
+        if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+            text.remove_prefix(3);
+        } else if (text.substr(0, 4) == "<!--") {
+            const std::size_t end = text.find("-->", 4);
+            if (end == std::string_view::npos) {
+                return text; // an unclosed comment: nothing to go on
+            }
+            text.remove_prefix(end + 3);
+        } else {
+            return text;
+        }
+    }
+}
+
+// Elements that start HTML fragments. Other names (and these in other cases
+// within XML vocabularies such as <svg>, <feed>, <rss>) are read as XML.
+constexpr std::string_view kHtmlElements[] = {
+    "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body", "br", "button",
+    "canvas", "caption", "center", "code", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+    "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "li", "link",
+    "main", "mark", "meta", "nav", "noscript", "ol", "p", "picture", "pre", "q", "s", "script",
+    "section", "select", "small", "span", "strong", "style", "sub", "summary", "sup", "table",
+    "template", "textarea", "title", "ul", "video"};
+
+bool isNameChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == ':' || c == '.';
+}
+
+// The element name of a start tag at text[0] ('<'), or empty.
+std::string_view startTagName(std::string_view text) {
+    const bool letter = text.size() >= 2 && ((text[1] >= 'a' && text[1] <= 'z') || (text[1] >= 'A' && text[1] <= 'Z'));
+    if (!letter || text[0] != '<') {
+        return {};
+    }
+    std::size_t end = 1;
+    while (end < text.size() && isNameChar(text[end])) {
+        ++end;
+    }
+    // A name must end the tag or be followed by attributes.
+    if (end < text.size() && !isSpace(text[end]) && text[end] != '>' && text[end] != '/') {
+        return {};
+    }
+    return text.substr(1, end - 1);
+}
+
+bool isHtmlElement(std::string_view name) {
+    if (name.empty()) {
+        return false;
+    }
+    for (std::string_view element : kHtmlElements) {
+        if (equalsIgnoreCase(name, element)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool looksLikeHtml(std::string_view text) {
-    return startsWithIgnoreCase(text, "<!doctype html") || startsWithIgnoreCase(text, "<html") ||
-           startsWithIgnoreCase(text, "<head") || startsWithIgnoreCase(text, "<body");
+    return startsWithIgnoreCase(text, "<!doctype html") || isHtmlElement(startTagName(text));
+}
+
+// Fields separated by `delimiter` in one line, outside double quotes.
+std::size_t delimiterCount(std::string_view line, char delimiter) {
+    std::size_t count = 0;
+    bool quoted = false;
+    for (char c : line) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == delimiter && !quoted) {
+            ++count;
+        }
+    }
+    return count;
+}
+
+// CSV or TSV: the first lines (up to ten complete ones, blank ones aside) all
+// hold the same number of delimiters, at least one. One delimiter per line
+// needs three lines, so that a few lines of prose with a comma each stay text.
+bool looksDelimited(std::string_view text, char delimiter) {
+    constexpr int kLines = 10;
+    std::size_t expected = 0;
+    int lines = 0;
+    std::size_t pos = 0;
+    while (lines < kLines && pos < text.size()) {
+        const std::size_t newline = text.find('\n', pos);
+        if (newline == std::string_view::npos && lines > 0 && text.size() == kSniffBytes) {
+            break; // the window cut this line
+        }
+        const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
+        std::string_view line = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        if (line.empty()) {
+            continue;
+        }
+        const std::size_t count = delimiterCount(line, delimiter);
+        if (count == 0 || (lines > 0 && count != expected)) {
+            return false;
+        }
+        expected = count;
+        ++lines;
+    }
+    return lines >= (expected == 1 ? 3 : 2);
 }
 
 bool looksLikeJson(std::string_view text) {
@@ -183,21 +293,32 @@ bool formatFromFileName(std::string_view fileName, DocumentFormat& format) {
 }
 
 DocumentFormat sniffFormat(std::string_view text) {
-    const std::string_view start = skipSpace(text);
+    text = text.substr(0, kSniffBytes);
+    const std::string_view start = skipSpaceAndComments(text);
     if (looksLikeHtml(start)) {
         return DocumentFormat::Html;
     }
     if (startsWithIgnoreCase(start, "<?xml")) {
         const std::size_t declarationEnd = start.find("?>");
-        const std::string_view after =
-            declarationEnd == std::string_view::npos ? std::string_view{} : skipSpace(start.substr(declarationEnd + 2));
+        const std::string_view after = declarationEnd == std::string_view::npos
+                                           ? std::string_view{}
+                                           : skipSpaceAndComments(start.substr(declarationEnd + 2));
         return looksLikeHtml(after) ? DocumentFormat::Html : DocumentFormat::Xml;
+    }
+    if (!startTagName(start).empty() || startsWithIgnoreCase(start, "<!doctype")) {
+        return DocumentFormat::Xml; // an element (or DOCTYPE) HTML does not start with
     }
     if (looksLikeJson(start)) {
         return DocumentFormat::Json;
     }
     if (looksLikeMarkdown(text)) {
         return DocumentFormat::Markdown;
+    }
+    if (looksDelimited(text, '\t')) {
+        return DocumentFormat::Tsv;
+    }
+    if (looksDelimited(text, ',')) {
+        return DocumentFormat::Csv;
     }
     return DocumentFormat::Text;
 }

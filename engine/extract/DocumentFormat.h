@@ -22,10 +22,13 @@ DocumentFormat formatFromMimeType(std::string_view mimeType);
 // From the file name's extension; returns false when the extension says nothing.
 bool formatFromFileName(std::string_view fileName, DocumentFormat& format);
 
-// From the (decoded, UTF-8) text: <!doctype html / <html / <head / <body -> HTML;
-// <?xml -> XML (HTML if an <html tag follows the declaration); a JSON value
-// start -> JSON; front matter (---) or a Markdown ATX heading or fence among the
-// first lines -> Markdown; anything else plain text.
+// From the (decoded, UTF-8) text's first 8 KB, after whitespace, byte order
+// marks and comments: <!doctype html or a known HTML element (<p>, <div>,
+// <html>, ...) -> HTML; <?xml -> XML (HTML if an HTML element follows the
+// declaration); any other element or DOCTYPE -> XML; a JSON value start ->
+// JSON; front matter (---) or a Markdown ATX heading or fence among the first
+// lines -> Markdown; the first lines all holding the same number of tabs
+// (commas) outside quotes -> TSV (CSV); anything else plain text.
 DocumentFormat sniffFormat(std::string_view text);
 
 // Throws EngineError when the build variant lacks the format (minimal has text

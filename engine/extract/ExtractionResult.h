@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace bi::extract {
@@ -39,16 +40,29 @@ public:
     }
 
     // Clears everything but keeps the buffers (batch extraction reuses them).
+    // The metadata and tables are set aside, whole, for rewriteMetadata().
     void reset() {
         ownContent();
         mimeType.clear();
+        std::swap(metadata, spareMetadata_);
         if (metadata.isObject()) {
             metadata.asObject().clear(); // keeps the member vector's capacity
         } else {
             metadata = json::Value::object();
         }
+        std::swap(tables, spareTables_);
         tables.clear();
         chunkCount = 0;
+    }
+
+    // For extractors that rewrite metadata and tables in place (see
+    // JsonReuse.h): calls rewrite(metadata, tables) on the previous document's
+    // (their storage is reused) and makes what it wrote the result's.
+    template <class Rewrite>
+    void rewriteMetadata(Rewrite&& rewrite) {
+        rewrite(spareMetadata_, spareTables_);
+        std::swap(metadata, spareMetadata_);
+        std::swap(tables, spareTables_);
     }
 
     std::string mimeType;
@@ -62,6 +76,8 @@ private:
     bool borrowed_ = false;
     std::string_view borrowedContent_;
     std::string ownedContent_;
+    json::Value spareMetadata_;
+    std::vector<Table> spareTables_;
 };
 
 } // namespace bi::extract

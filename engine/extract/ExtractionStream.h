@@ -5,7 +5,10 @@
 // (its size limit plus a few bytes of lookahead), so the first chunk of a
 // large page costs work proportional to that chunk, and converted content is
 // dropped once every chunk that reads it has been returned: memory stays
-// bounded by the input plus a few chunks. Other formats are extracted whole
+// bounded by the input plus a few chunks. UTF-8 input is not validated up
+// front either: the converter repairs invalid bytes as it reaches them, with
+// the same result as the whole extraction's decoding (UTF-16 input, rare, is
+// decoded whole first). Other formats are extracted whole
 // first (Markdown and valid UTF-8 text are views of the input, so this costs
 // no copy) and then chunked lazily.
 //
@@ -51,8 +54,13 @@ public:
     [[nodiscard]] std::size_t bytesHeld() const;
     // Content bytes produced so far (for HTML: converted so far).
     [[nodiscard]] std::size_t bytesConverted() const { return text_->end(); }
+    // Input bytes read so far by decoding and conversion (format detection
+    // looks at the first few KB besides). Streaming UTF-8 HTML keeps this
+    // proportional to the chunks returned; other formats read everything first.
+    [[nodiscard]] std::size_t bytesInspected() const;
 
 private:
+    void startHtml(std::string_view input, const ExtractOptions& options);
     void finish();
 
     DocumentFormat format_;
@@ -62,6 +70,7 @@ private:
     std::unique_ptr<GrowingText> text_;
     std::unique_ptr<Chunker> chunker_;
     std::size_t returned_ = 0;
+    std::size_t inspectedUpFront_ = 0; // decoded or extracted before the first chunk
     bool finished_ = false;
 };
 

@@ -3,6 +3,7 @@
 
 #include "extract/Chunker.h"
 #include "extract/MarkdownSupport.h"
+#include "extract/markdown/MarkdownWorkspace.h"
 #include "extract/text/PlainText.h"
 #include "extract/text/TextDecoder.h"
 
@@ -38,6 +39,25 @@ void takeDecodedInput(std::string_view input, ExtractionResult& result, text::So
 
 } // namespace
 
+struct Extractor::Workspace {
+    markdown::MarkdownWorkspace markdown;
+#ifdef BI_VARIANT_STANDARD
+    html::HtmlConverter html{{}, {}};
+#endif
+};
+
+Extractor::Extractor() = default;
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+Extractor::Workspace& Extractor::workspace() {
+    if (!workspace_) {
+        workspace_ = std::make_unique<Workspace>();
+    }
+    return *workspace_;
+}
+
 bool contentIsMarkdown(DocumentFormat format, const ExtractOptions& options) {
     return format == DocumentFormat::Markdown || (format == DocumentFormat::Html && !options.plainText);
 }
@@ -71,7 +91,7 @@ void Extractor::extractContent(DocumentFormat format, std::string_view input, co
     if (format == DocumentFormat::Text || format == DocumentFormat::Markdown) {
         takeDecodedInput(input, result, encoding);
         if (format == DocumentFormat::Markdown) {
-            analyzeMarkdown(result.content(), result);
+            analyzeMarkdown(workspace().markdown, result.content(), result);
         } else {
             text::describePlainText(result.content(), encoding, result.metadata);
         }
@@ -81,12 +101,13 @@ void Extractor::extractContent(DocumentFormat format, std::string_view input, co
     const std::string_view decoded = text::decodeText(input, scratch_).text;
     switch (format) {
     case DocumentFormat::Html: {
-        html::HtmlConverter converter(decoded, html::HtmlOptions{options.plainText});
+        html::HtmlConverter& converter = workspace().html;
+        converter.restart(decoded, html::HtmlOptions{options.plainText});
         std::string& content = result.ownContent();
         while (converter.pump(content, decoded.size() + 1)) {
         }
-        result.metadata = converter.metadata();
-        result.tables = converter.tables();
+        result.rewriteMetadata(
+            [&](json::Value& metadata, std::vector<Table>& tables) { converter.swapResults(metadata, tables); });
         break;
     }
     case DocumentFormat::Xml: structured::extractXml(decoded, result); break;

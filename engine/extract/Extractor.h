@@ -3,15 +3,16 @@
 // copied (Markdown and valid UTF-8 text become views of it). Everything the
 // extractor and the result allocate is kept between documents: a batch that
 // reuses one Extractor and one ExtractionResult stops allocating once the
-// buffers have grown to the documents' size (plain text, CSV and chunking
-// allocate nothing more; the HTML converter and the Markdown parser still
-// build their own small structures per document).
+// buffers have grown to the documents' size: the HTML converter, the Markdown
+// node tree and the previous document's metadata are reused, so plain text,
+// CSV, HTML, Markdown and chunking allocate (next to) nothing more.
 #pragma once
 
 #include "extract/DocumentFormat.h"
 #include "extract/ExtractOptions.h"
 #include "extract/ExtractionResult.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,11 @@ namespace bi::extract {
 
 class Extractor {
 public:
+    Extractor();
+    ~Extractor();
+    Extractor(Extractor&&) noexcept;
+    Extractor& operator=(Extractor&&) noexcept;
+
     // Throws EngineError for an unsupported or unavailable format, malformed
     // structured input, or bad chunking options.
     void extract(std::string_view input, const ExtractOptions& options, ExtractionResult& result);
@@ -32,7 +38,11 @@ private:
                         ExtractionResult& result);
     void chunk(const ExtractOptions& options, DocumentFormat format, ExtractionResult& result);
 
+    struct Workspace; // the reused converters, created on first use
+    Workspace& workspace();
+
     std::string scratch_; // decoded text of formats whose content is produced
+    std::unique_ptr<Workspace> workspace_;
 };
 
 // Whether chunking of this content looks for Markdown headings.

@@ -2,13 +2,19 @@
 #include "extract/MarkdownSupport.h"
 
 #include "extract/markdown/Markdown.h"
+#include "extract/markdown/MarkdownWorkspace.h"
 
 namespace bi::extract {
 
 void analyzeMarkdown(std::string_view markdown, ExtractionResult& result) {
-    markdown::MarkdownInfo info = markdown::analyze(markdown);
-    result.metadata = std::move(info.metadata);
-    result.tables = std::move(info.tables);
+    markdown::MarkdownWorkspace workspace;
+    analyzeMarkdown(workspace, markdown, result);
+}
+
+void analyzeMarkdown(markdown::MarkdownWorkspace& workspace, std::string_view markdown, ExtractionResult& result) {
+    result.rewriteMetadata([&](json::Value& metadata, std::vector<Table>& tables) {
+        workspace.analyze(markdown, metadata, tables);
+    });
 }
 
 std::string markdownToHtml(std::string_view markdown) { return markdown::renderHtml(markdown); }

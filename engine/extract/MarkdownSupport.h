@@ -10,8 +10,15 @@
 
 namespace bi::extract {
 
+namespace markdown {
+class MarkdownWorkspace;
+}
+
 // Fills metadata and tables of a Markdown document from the parser's analysis.
 void analyzeMarkdown(std::string_view markdown, ExtractionResult& result);
+// The same with a reused workspace: the previous document's node tree,
+// metadata and tables are overwritten rather than allocated again.
+void analyzeMarkdown(markdown::MarkdownWorkspace& workspace, std::string_view markdown, ExtractionResult& result);
 
 // CommonMark HTML rendering of a Markdown document.
 std::string markdownToHtml(std::string_view markdown);

@@ -24,6 +24,10 @@ bool scopesConflict(const std::string& a, const std::string& b) {
     return a.empty() || b.empty() || state::paths::isBelow(a, b) || state::paths::isBelow(b, a);
 }
 
+void appendMoved(ChangeList& to, ChangeList&& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
 } // namespace
 
 Pipeline::Pipeline(const json::Value& initialState, PipelineOptions options)
@@ -38,11 +42,25 @@ void Pipeline::requireRun(const char* call) const {
     }
 }
 
-PrepareResult Pipeline::prepare(const ChangeList& batch) {
+void Pipeline::RunState::clear() {
+    result.changes.clear();
+    result.concernChanges.clear();
+    finalized.finalChanges.clear();
+    finalized.groups.clear();
+    listenerState.clear();
+    listenerConcerns.clear();
+    stages.clear();
+    preRun.clear();
+    anchorsAtStart.clear();
+    forwarded.clear();
+    nextGroup = 0;
+}
+
+const PrepareResult& Pipeline::prepare(const ChangeList& batch) {
     if (runOpen_) {
         throw EngineError("processChanges: the previous run is still open (finalize or abort it)");
     }
-    run_ = RunState{};
+    run_.clear();
     shadow_.begin();
     runOpen_ = true;
     try {
@@ -51,39 +69,45 @@ PrepareResult Pipeline::prepare(const ChangeList& batch) {
                 run_.anchorsAtStart[l.anchor] = anchorPresent(l.anchor);
             }
         }
-        ChangeList genuine = applyGenuine(dropComputedTargets(aggregationWrite(filterNoOps(batch))));
-        ChangeList cleared = clearPaths(genuine);
-        ChangeList syncInput = genuine;
-        syncInput.insert(syncInput.end(), cleared.begin(), cleared.end());
-        ChangeList synced = syncStage(syncInput);
-        ChangeList flipInput = syncInput;
-        flipInput.insert(flipInput.end(), synced.begin(), synced.end());
-        ChangeList flipped = flipStage(flipInput);
-        ChangeList& all = run_.changes;
-        all = std::move(flipInput);
-        all.insert(all.end(), flipped.begin(), flipped.end());
-        ChangeList readTriggers = all; // computation sees the same list as aggregation read
-        ChangeList aggregated = aggregationRead(readTriggers);
-        ChangeList computed = computationStage(readTriggers);
-        all.insert(all.end(), aggregated.begin(), aggregated.end());
-        all.insert(all.end(), computed.begin(), computed.end());
+        // One list grows stage by stage; each stage reads what is in it so far.
+        ChangeList& all = run_.result.changes;
+        filterNoOps(batch, all);
+        aggregationWrite(all);
+        dropComputedTargets(all);
+        applyGenuine(all);
+        appendMoved(all, clearPaths(all));
+        appendMoved(all, syncStage(all));
+        appendMoved(all, flipStage(all));
+        const std::size_t readTriggers = all.size(); // computation sees the same list as aggregation read
+        appendMoved(all, aggregationRead(all));
+        appendMoved(all, computationStage(all, readTriggers));
         logicStage(all, false);
         logicStage(all, true);
-        run_.plan = buildPlan(all);
-        run_.forwarded.assign(run_.plan.dispatches.size(), {});
+        buildPlan(all, run_.result.plan);
+        if (!run_.result.plan.empty()) {
+            run_.forwarded.resize(run_.result.plan.dispatches.size());
+        }
     } catch (...) {
         abort();
         throw;
     }
-    return PrepareResult{run_.changes, run_.concernChanges, run_.plan};
+    return run_.result;
 }
 
-ExecutionPlan Pipeline::buildPlan(const ChangeList& changes) const {
-    ExecutionPlan plan;
+// The plan's vectors are resized, not rebuilt, so a run reuses the last run's buffers.
+void Pipeline::buildPlan(const ChangeList& changes, ExecutionPlan& plan) {
     if (listeners_.empty() || changes.empty()) {
-        return plan;
+        plan.dispatches.clear();
+        plan.groups.clear();
+        plan.propagation.clear();
+        plan.cascade.clear();
+        return;
     }
-    std::vector<std::vector<std::uint32_t>> inputs(listeners_.size());
+    auto& inputs = planInputs_; // reused between runs: one id list per listener
+    inputs.resize(listeners_.size());
+    for (auto& list : inputs) {
+        list.clear();
+    }
     for (std::uint32_t i = 0; i < changes.size(); ++i) {
         auto add = [&](const std::vector<std::size_t>& ls) {
             for (auto l : ls) {
@@ -95,61 +119,74 @@ ExecutionPlan Pipeline::buildPlan(const ChangeList& changes) const {
         topics_.forEachAtOrAbove(changes[i].path, [&](std::string_view, const std::vector<std::size_t>& ls) { add(ls); });
         topics_.forEachBelow(changes[i].path, [&](const std::string&, const std::vector<std::size_t>& ls) { add(ls); });
     }
-    for (auto& list : inputs) { // multi-topic listeners may have collected ids out of order
-        std::sort(list.begin(), list.end());
-        list.erase(std::unique(list.begin(), list.end()), list.end());
-    }
-    std::vector<std::size_t> levelStart; // index into plan.groups where each level begins
+    // Group listeners first (greedy first fit per level), then lay the dispatches
+    // out group by group so ids follow execution order without a renumbering copy.
+    auto& members = planMembers_; // listeners of each group
+    std::size_t groups = 0;
+    std::size_t levelStart = 0; // first group of the current level
+    std::size_t level = 0;
     for (auto l : listenerOrder_) {
         if (inputs[l].empty()) {
             continue;
         }
-        const ListenerSpec& spec = listeners_[l];
-        std::size_t level = state::paths::depth(spec.anchorPath);
-        for (const auto& t : spec.topics) {
-            level = std::max(level, state::paths::depth(t));
+        if (groups == 0 || listenerLevel_[l] != level) {
+            levelStart = groups;
+            level = listenerLevel_[l];
         }
-        Dispatch d;
-        d.listener = spec.id;
-        d.scope = spec.scope;
-        d.topic = spec.topics.size() == 1 ? spec.topics[0] : spec.scope;
-        d.inputChangeIds = std::move(inputs[l]);
-        d.level = level;
-        if (plan.groups.empty() || plan.groups.back().level != level) {
-            levelStart.push_back(plan.groups.size());
-        }
-        // Greedy first fit among this level's groups.
-        std::size_t g = levelStart.back();
-        for (; g < plan.groups.size(); ++g) {
+        std::size_t g = levelStart;
+        for (; g < groups; ++g) {
             bool conflict = false;
-            for (auto other : plan.groups[g].dispatches) {
-                conflict = conflict || scopesConflict(plan.dispatches[other].scope, d.scope);
+            for (auto other : members[g]) {
+                conflict = conflict || scopesConflict(listeners_[other].scope, listeners_[l].scope);
             }
             if (!conflict) {
                 break;
             }
         }
-        if (g == plan.groups.size()) {
-            plan.groups.push_back(DispatchGroup{{}, level});
+        if (g == groups) {
+            if (members.size() == groups) {
+                members.emplace_back();
+            }
+            members[groups].clear();
+            ++groups;
+            if (plan.groups.size() < groups) {
+                plan.groups.emplace_back();
+            }
+            plan.groups[g].level = level;
         }
-        d.id = static_cast<std::uint32_t>(plan.dispatches.size());
-        plan.groups[g].dispatches.push_back(d.id);
-        plan.dispatches.push_back(std::move(d));
+        members[g].push_back(l);
     }
-    // Ids follow execution order: renumber group by group.
-    std::vector<std::uint32_t> newId(plan.dispatches.size());
-    std::vector<Dispatch> ordered;
-    for (auto& g : plan.groups) {
-        for (auto& id : g.dispatches) {
-            newId[id] = static_cast<std::uint32_t>(ordered.size());
-            ordered.push_back(plan.dispatches[id]);
-            ordered.back().id = newId[id];
-            id = newId[id];
+    plan.groups.resize(groups);
+    std::uint32_t count = 0;
+    for (std::size_t g = 0; g < groups; ++g) {
+        plan.groups[g].dispatches.clear();
+        for (auto l : members[g]) {
+            const ListenerSpec& spec = listeners_[l];
+            auto& list = inputs[l];
+            if (spec.topics.size() > 1) { // multi-topic listeners may have collected ids out of order
+                std::sort(list.begin(), list.end());
+                list.erase(std::unique(list.begin(), list.end()), list.end());
+            }
+            if (plan.dispatches.size() == count) {
+                plan.dispatches.emplace_back();
+            }
+            Dispatch& d = plan.dispatches[count];
+            d.id = count++;
+            d.listener = spec.id;
+            d.scope = spec.scope;
+            d.topic = spec.topics.size() == 1 ? spec.topics[0] : spec.scope;
+            d.inputChangeIds = list;
+            d.level = plan.groups[g].level;
+            plan.groups[g].dispatches.push_back(d.id);
         }
     }
-    plan.dispatches = std::move(ordered);
-    plan.propagation.assign(plan.dispatches.size(), {});
-    plan.cascade.assign(plan.dispatches.size(), {});
+    plan.dispatches.resize(count);
+    plan.propagation.resize(count);
+    plan.cascade.resize(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        plan.propagation[i].clear();
+        plan.cascade[i].clear();
+    }
     for (const auto& g : plan.groups) {
         for (std::size_t i = 0; i < g.dispatches.size(); ++i) {
             for (std::size_t j = i + 1; j < g.dispatches.size(); ++j) {
@@ -157,82 +194,114 @@ ExecutionPlan Pipeline::buildPlan(const ChangeList& changes) const {
             }
         }
     }
-    for (const auto& from : plan.dispatches) {
-        for (const auto& to : plan.dispatches) {
-            if (to.level < from.level) {
-                plan.propagation[from.id].push_back({to.id, ""});
+    // Output is absolute, so it may concern any later receiver: every dispatch
+    // of every later group (same level or shallower) gets it; the receiver keeps
+    // what matches its topic. Ids follow execution order, so that is the id range
+    // after the producer's group.
+    std::uint32_t groupEnd = 0;
+    for (const auto& g : plan.groups) {
+        groupEnd += static_cast<std::uint32_t>(g.dispatches.size());
+        for (auto from : g.dispatches) {
+            auto& targets = plan.propagation[from];
+            targets.reserve(plan.dispatches.size() - groupEnd);
+            for (std::uint32_t to = groupEnd; to < plan.dispatches.size(); ++to) {
+                targets.push_back({to, ""});
             }
         }
     }
-    return plan;
 }
 
 ChangeList Pipeline::applyDispatchOutput(const DispatchOutput& output) {
     requireRun("finalize");
-    if (output.dispatch >= run_.plan.dispatches.size()) {
+    ChangeList diff;
+    applyOutput(output, &diff);
+    return diff;
+}
+
+void Pipeline::applyOutput(const DispatchOutput& output, ChangeList* diff) {
+    if (output.dispatch >= run_.result.plan.dispatches.size()) {
         throw EngineError("finalize: unknown dispatch id " + std::to_string(output.dispatch));
     }
-    const Dispatch& d = run_.plan.dispatches[output.dispatch];
+    const Dispatch& d = run_.result.plan.dispatches[output.dispatch];
     if (output.changes.size() > options_.maxListenerWrites) {
         throw EngineError("listener '" + d.listener + "' (dispatch " + std::to_string(d.id) + ") wrote " +
                           std::to_string(output.changes.size()) + " changes, more than the limit of " +
                           std::to_string(options_.maxListenerWrites));
     }
-    ChangeList diff;
     for (const auto& c : output.changes) {
-        const state::Value* current = shadow_.get(c.path);
-        if (current != nullptr && *current == c.value) {
-            continue;
-        }
         try {
-            shadow_.set(c.path, c.value);
+            if (!shadow_.setIfDifferent(c.path, c.value)) {
+                continue;
+            }
         } catch (const EngineError& e) {
             throw EngineError("listener '" + d.listener + "': " + e.what());
         }
-        diff.push_back(c);
+        if (diff != nullptr) {
+            diff->push_back(c);
+        }
         (isConcernPath(c.path) ? run_.listenerConcerns : run_.listenerState).push_back(c);
     }
-    return diff;
 }
 
-FinalizeResult Pipeline::finalize(const std::vector<DispatchOutput>& outputs) {
+const FinalizeResult& Pipeline::finalize(const std::vector<DispatchOutput>& outputs) {
     requireRun("finalize");
-    FinalizeResult result;
+    FinalizeResult& result = run_.finalized;
     try {
-        std::vector<std::size_t> groupOf(run_.plan.dispatches.size(), 0);
-        for (std::size_t g = 0; g < run_.plan.groups.size(); ++g) {
-            for (auto id : run_.plan.groups[g].dispatches) {
-                groupOf[id] = g;
+        if (!options_.trace) {
+            for (const auto& o : outputs) {
+                applyOutput(o, nullptr);
             }
-        }
-        for (std::size_t i = 0; i < outputs.size(); ++i) {
-            ChangeList diff = applyDispatchOutput(outputs[i]);
-            if (!options_.trace) {
-                continue;
-            }
-            std::size_t g = groupOf[outputs[i].dispatch];
-            if (result.groups.empty() || result.groups.back().group != g) {
-                result.groups.push_back(GroupTrace{g, {}, {}, {}});
-            }
-            result.groups.back().dispatches.push_back(outputs[i].dispatch);
-            result.groups.back().diff.insert(result.groups.back().diff.end(), diff.begin(), diff.end());
-            const bool lastOfGroup = i + 1 == outputs.size() || groupOf[outputs[i + 1].dispatch] != g;
-            if (lastOfGroup) {
-                result.groups.back().stateAfter = shadow_.root().toJson();
-            }
+        } else {
+            traceOutputs(outputs, result.groups);
         }
     } catch (...) {
         abort();
         throw;
     }
     ChangeList& out = result.finalChanges;
-    out = run_.changes;
+    out = run_.result.changes;
     out.insert(out.end(), run_.listenerState.begin(), run_.listenerState.end());
-    out.insert(out.end(), run_.concernChanges.begin(), run_.concernChanges.end());
+    out.insert(out.end(), run_.result.concernChanges.begin(), run_.result.concernChanges.end());
     out.insert(out.end(), run_.listenerConcerns.begin(), run_.listenerConcerns.end());
     shadow_.commit();
     runOpen_ = false;
     return result;
+}
+
+// Applies outputs recording, per group, the diff and the state after it.
+void Pipeline::traceOutputs(const std::vector<DispatchOutput>& outputs, std::vector<GroupTrace>& groups) {
+    const ExecutionPlan& plan = run_.result.plan;
+    std::vector<std::size_t> groupOf(plan.dispatches.size(), 0);
+    for (std::size_t g = 0; g < plan.groups.size(); ++g) {
+        for (auto id : plan.groups[g].dispatches) {
+            groupOf[id] = g;
+        }
+    }
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        ChangeList diff;
+        applyOutput(outputs[i], &diff);
+        std::size_t g = groupOf[outputs[i].dispatch];
+        if (groups.empty() || groups.back().group != g) {
+            groups.push_back(GroupTrace{g, {}, {}, {}});
+        }
+        groups.back().dispatches.push_back(outputs[i].dispatch);
+        groups.back().diff.insert(groups.back().diff.end(), diff.begin(), diff.end());
+        const bool lastOfGroup = i + 1 == outputs.size() || groupOf[outputs[i + 1].dispatch] != g;
+        if (lastOfGroup) {
+            groups.back().stateAfter = shadow_.root().toJson();
+        }
+    }
+}
+
+void Pipeline::exchangeResults(PrepareResult& prepared, FinalizeResult& finalized) {
+    if (runOpen_) {
+        throw EngineError("exchangeResults: the run is still open (finalize it first)");
+    }
+    prepared.changes.swap(run_.result.changes);
+    prepared.concernChanges.swap(run_.result.concernChanges);
+    std::swap(prepared.plan, run_.result.plan);
+    finalized.finalChanges.swap(run_.finalized.finalChanges);
+    finalized.groups.swap(run_.finalized.groups);
 }
 
 void Pipeline::abort() {
@@ -244,7 +313,7 @@ void Pipeline::abort() {
 
 LegacyLevel Pipeline::materializeNextLevel() {
     LegacyLevel level;
-    const auto& groups = run_.plan.groups;
+    const auto& groups = run_.result.plan.groups;
     if (run_.nextGroup >= groups.size()) {
         return level;
     }
@@ -252,10 +321,10 @@ LegacyLevel Pipeline::materializeNextLevel() {
     while (run_.nextGroup < groups.size() && groups[run_.nextGroup].level == level.level) {
         std::vector<LegacyLevel::Entry> entries;
         for (auto id : groups[run_.nextGroup].dispatches) {
-            const Dispatch& d = run_.plan.dispatches[id];
+            const Dispatch& d = run_.result.plan.dispatches[id];
             LegacyLevel::Entry e{d, {}};
             for (auto change : d.inputChangeIds) {
-                e.input.push_back({relativize(run_.changes[change].path, d.topic), run_.changes[change].value});
+                e.input.push_back({relativize(run_.result.changes[change].path, d.topic), run_.result.changes[change].value});
             }
             for (const auto& c : run_.forwarded[id]) {
                 if (topicMatches(c.path, d.topic)) {
@@ -279,11 +348,14 @@ LegacyLevel Pipeline::createDispatchPlan() {
 LegacyLevel Pipeline::routeProducedChanges(std::size_t level, const std::vector<DispatchOutput>& produced) {
     requireRun("routeProducedChanges");
     for (const auto& out : produced) {
-        if (out.dispatch >= run_.plan.dispatches.size() || run_.plan.dispatches[out.dispatch].level != level) {
+        if (out.dispatch >= run_.result.plan.dispatches.size() || run_.result.plan.dispatches[out.dispatch].level != level) {
             throw EngineError("routeProducedChanges: dispatch " + std::to_string(out.dispatch) +
                               " is not at level " + std::to_string(level));
         }
-        for (const auto& target : run_.plan.propagation[out.dispatch]) {
+        for (const auto& target : run_.result.plan.propagation[out.dispatch]) {
+            if (run_.result.plan.dispatches[target.dispatch].level == level) {
+                continue; // same level: the host forwarded it already (see PipelineApi.h)
+            }
             auto& pending = run_.forwarded[target.dispatch];
             pending.insert(pending.end(), out.changes.begin(), out.changes.end());
         }

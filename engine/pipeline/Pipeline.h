@@ -36,7 +36,7 @@ struct LegacyLevel {
         ChangeList input; // relativized: run changes, then output forwarded from deeper levels
     };
     std::size_t level = 0;
-    std::vector<std::vector<Entry>> groups; // same-group later dispatches see earlier output (cascade)
+    std::vector<std::vector<Entry>> groups; // later dispatches of the level see earlier output (host-forwarded)
     [[nodiscard]] bool empty() const { return groups.empty(); }
     [[nodiscard]] json::Value toJson() const;
 };
@@ -63,12 +63,18 @@ public:
     void registerListener(const ListenerSpec& listener);
 
     // Phase 1: every declarative stage, the shadow updated, the plan built.
-    // Opens a run that finalize() closes or abort() rolls back.
-    PrepareResult prepare(const ChangeList& batch);
+    // Opens a run that finalize() closes or abort() rolls back. The result
+    // lives in the pipeline until the next prepare() (no copy per run).
+    const PrepareResult& prepare(const ChangeList& batch);
     // Applies listener output (absolute paths; diffed) and closes the run.
-    FinalizeResult finalize(const std::vector<DispatchOutput>& outputs);
+    // The result lives in the pipeline until the next prepare().
+    const FinalizeResult& finalize(const std::vector<DispatchOutput>& outputs);
     void abort();
     [[nodiscard]] bool runOpen() const { return runOpen_; }
+    // After finalize: swaps the closed run's results with the caller's objects,
+    // whose buffers the next run then reuses (a host keeping records, no copy).
+    // The pipeline's own copies (currentPlan(), runChanges()) are then stale.
+    void exchangeResults(PrepareResult& prepared, FinalizeResult& finalized);
 
     // Legacy flow: the deepest level only; then the next level after each.
     LegacyLevel createDispatchPlan();
@@ -87,8 +93,8 @@ public:
     [[nodiscard]] const state::ShadowState& shadow() const { return shadow_; }
     [[nodiscard]] const PipelineOptions& options() const { return options_; }
     [[nodiscard]] const std::vector<StageTrace>& stageTraces() const { return run_.stages; }
-    [[nodiscard]] const ExecutionPlan& currentPlan() const { return run_.plan; }
-    [[nodiscard]] const ChangeList& runChanges() const { return run_.changes; }
+    [[nodiscard]] const ExecutionPlan& currentPlan() const { return run_.result.plan; }
+    [[nodiscard]] const ChangeList& runChanges() const { return run_.result.changes; }
     [[nodiscard]] json::Value registrationsSnapshot() const;
     void setTrace(bool on) { options_.trace = on; }
 
@@ -110,31 +116,39 @@ private:
         std::optional<ValueLogic> valueLogic;
         std::string anchor;
     };
+    struct DirectedTarget {
+        std::string path;
+        std::string anchor; // of the registration that added the pair
+    };
+    // Kept between runs and cleared, so a run reuses the buffers of the last.
     struct RunState {
-        ChangeList changes;
-        ChangeList concernChanges;
+        PrepareResult result; // changes, concern changes, plan
+        FinalizeResult finalized;
         ChangeList listenerState;
         ChangeList listenerConcerns;
-        ExecutionPlan plan;
         std::vector<StageTrace> stages;
         std::unordered_map<std::string, std::optional<state::Value>> preRun; // flip's "before" image
         std::unordered_map<std::string, bool> anchorsAtStart;
         std::vector<ChangeList> forwarded; // legacy: absolute output waiting per dispatch
         std::size_t nextGroup = 0;         // legacy: first group not yet handed out
+        void clear();
     };
 
     // Stages.
-    ChangeList filterNoOps(const ChangeList& batch);
-    ChangeList aggregationWrite(ChangeList changes);
-    ChangeList dropComputedTargets(ChangeList changes);
-    ChangeList applyGenuine(const ChangeList& changes);
+    // The first stages edit the run's change list in place.
+    void filterNoOps(const ChangeList& batch, ChangeList& out);
+    void aggregationWrite(ChangeList& changes);
+    void dropComputedTargets(ChangeList& changes);
+    void applyGenuine(ChangeList& changes);
     ChangeList clearPaths(const ChangeList& genuine);
     ChangeList syncStage(const ChangeList& input);
     ChangeList flipStage(const ChangeList& input);
     ChangeList aggregationRead(const ChangeList& all);
-    ChangeList computationStage(const ChangeList& all);
+    ChangeList computationStage(const ChangeList& all, std::size_t count);
     void logicStage(const ChangeList& stateChanges, bool valueLogic);
-    ExecutionPlan buildPlan(const ChangeList& changes) const;
+    void buildPlan(const ChangeList& changes, ExecutionPlan& plan);
+    void applyOutput(const DispatchOutput& output, ChangeList* diff);
+    void traceOutputs(const std::vector<DispatchOutput>& outputs, std::vector<GroupTrace>& groups);
 
     // Helpers.
     void write(const std::string& path, state::Value value);
@@ -147,9 +161,13 @@ private:
     StageTrace* beginStage(const char* name);
     void endStage(StageTrace* trace, double started);
     void syncOne(const Change& c, ChangeList& out, StageTrace* t);
+    void syncDirected(const Change& c, ChangeList& out, StageTrace* t);
+    void emitDirected(const DirectedTarget& target, std::string_view suffix, const state::Value& value, ChangeList& out,
+                      StageTrace* t);
     void flipOne(const Change& c, ChangeList& out, StageTrace* t);
     std::vector<std::string> clearTargetsFor(const ClearRule& rule, const std::string& path) const;
     void indexLogic(std::size_t id);
+    void checkAggregationPair(const AggregationPair& pair) const;
     LegacyLevel materializeNextLevel();
     void requireRun(const char* call) const;
 
@@ -157,9 +175,8 @@ private:
     PipelineOptions options_;
     PathGraph sync_;
     PathGraph flip_;
-    PathIndex<std::vector<std::string>> directed_;
+    PathIndex<std::vector<DirectedTarget>> directed_; // one-way sync: source → targets
     std::vector<std::pair<std::string, std::string>> directedPairs_;
-    std::unordered_map<std::string, std::string> directedAnchor_;
     std::vector<Aggregation> aggregations_;
     PathIndex<std::size_t> aggregationTargets_;
     PathIndex<std::vector<std::size_t>> aggregationTriggers_;
@@ -171,6 +188,9 @@ private:
     PathIndex<std::vector<std::size_t>> logicDeps_;
     std::vector<ListenerSpec> listeners_;
     std::vector<std::size_t> listenerOrder_;
+    std::vector<std::size_t> listenerLevel_; // effective depth, by listener index
+    std::vector<std::vector<std::uint32_t>> planInputs_; // buildPlan's scratch, reused
+    std::vector<std::vector<std::size_t>> planMembers_;  // buildPlan's scratch, reused
     PathIndex<std::vector<std::size_t>> topics_;
     bool runOpen_ = false;
     RunState run_;

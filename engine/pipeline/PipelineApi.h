@@ -12,6 +12,9 @@
 //     named by input_change_ids, then every change forwarded to it (cascade and
 //     propagation maps) whose path is at, below or above its topic_path, each
 //     relativized to topic_path (see relativize()). Output paths are absolute.
+//     cascade_map lists the later dispatches of the producer's group,
+//     propagation_map every dispatch of every later group (same level or
+//     shallower), so output reaches every later dispatch whose topic matches.
 //     finalize([{"dispatch_id","changes":[…]}] in execution order)
 //        -> {"final_changes":[…]}; the shadow now equals the host's state.
 //   Legacy (2 + levels + 1 crossings):
@@ -19,8 +22,11 @@
 //     routeProducedChanges(level, [{"dispatch_id","changes"}]) -> next level,
 //     until a level has no groups; then finalize(all outputs).
 //     level = {"level","groups":[[{"dispatch_id","subscriber_id","scope_path",
-//     "topic_path","changes":[relativized input]}]]}; inside a group, a
-//     dispatch also receives the earlier dispatches' output (cascade).
+//     "topic_path","changes":[relativized input]}]]}; inside a level, a
+//     dispatch also receives the output of the level's earlier dispatches
+//     (earlier in its group or in an earlier group) whose path matches its
+//     topic_path, relativized (the host forwards those; the engine forwards
+//     output to later levels).
 //   abort() rolls the open run back. Errors throw EngineError.
 #pragma once
 

@@ -95,15 +95,45 @@ json::Value stringList(const std::vector<std::string>& list) {
 
 } // namespace
 
+// A target's writes go to its sources and its sources' changes rewrite it, so
+// a target may not equal, contain or lie inside a source (its own or, once
+// registered, another aggregation's): the run would write through its own value.
+void Pipeline::checkAggregationPair(const AggregationPair& pair) const {
+    using state::paths::isBelow;
+    using state::paths::related;
+    if (related(pair.target, pair.source)) {
+        const char* how = pair.target == pair.source          ? "is the target itself"
+                          : isBelow(pair.source, pair.target) ? "lies below the target"
+                                                              : "lies above the target";
+        throw EngineError("aggregations: circular aggregation '" + pair.target + "': its source '" + pair.source +
+                          "' " + how);
+    }
+    if (aggregationTriggers_.find(pair.target) != nullptr || aggregationTargets_.find(pair.source) != nullptr) {
+        throw EngineError("aggregations: circular aggregation between '" + pair.target + "' and '" + pair.source +
+                          "'");
+    }
+    for (const auto& other : aggregations_) {
+        if (related(pair.source, other.target) && pair.target != other.target) {
+            throw EngineError("aggregations: circular aggregation '" + pair.target + "': its source '" +
+                              pair.source + "' is nested with the target of aggregation '" + other.target + "'");
+        }
+        for (const auto& source : other.sources) {
+            if (related(pair.target, source.first) && pair.target != other.target) {
+                throw EngineError("aggregations: circular aggregation '" + pair.target + "': the target is nested with '" +
+                                  source.first + "', a source of aggregation '" + other.target + "'");
+            }
+        }
+    }
+}
+
 ChangeList Pipeline::registerSideEffects(const SideEffects& effects) {
     requireRun(nullptr);
     ChangeList initial;
     std::vector<std::string> touched;
     for (const auto& p : effects.syncPairs) {
         if (p.oneWay) {
-            directed_[p.from].push_back(p.to);
+            directed_[p.from].push_back({p.to, effects.anchorPath});
             directedPairs_.emplace_back(p.from, p.to);
-            directedAnchor_[p.from] = effects.anchorPath;
             const state::Value* v = shadow_.get(p.from);
             if (v != nullptr && !v->isNullish() && anchorPresent(effects.anchorPath)) {
                 emitGuarded(p.to, *v, initial, nullptr);
@@ -127,11 +157,7 @@ ChangeList Pipeline::registerSideEffects(const SideEffects& effects) {
         flip_.addPair(a, b, effects.anchorPath);
     }
     for (const auto& pair : effects.aggregations) {
-        if (aggregationTriggers_.find(pair.target) != nullptr || aggregationTargets_.find(pair.source) != nullptr ||
-            pair.target == pair.source) {
-            throw EngineError("aggregations: circular aggregation between '" + pair.target + "' and '" +
-                              pair.source + "'");
-        }
+        checkAggregationPair(pair);
         const std::size_t* existing = aggregationTargets_.find(pair.target);
         std::size_t id = existing != nullptr ? *existing : aggregations_.size();
         if (existing == nullptr) {
@@ -255,6 +281,7 @@ void Pipeline::registerListener(const ListenerSpec& listener) {
         return std::array<std::size_t, 4>{std::max(topicDepth, anchorDepth), topicDepth,
                                           state::paths::depth(l.scope), anchorDepth};
     };
+    listenerLevel_.push_back(key(listeners_.size() - 1)[0]);
     listenerOrder_.push_back(listeners_.size() - 1);
     std::stable_sort(listenerOrder_.begin(), listenerOrder_.end(),
                      [&](std::size_t a, std::size_t b) { return key(a) > key(b); });

@@ -50,9 +50,13 @@ void Pipeline::write(const std::string& path, state::Value value) {
 }
 
 bool Pipeline::emitGuarded(const std::string& path, const state::Value& value, ChangeList& out, StageTrace* t) {
-    const state::Value* current = shadow_.get(path);
+    // One walk to the parent serves both the removed-parent guard and the current value.
+    const std::string_view parentPath = state::paths::parent(path);
+    const state::Value* parent = shadow_.get(parentPath);
+    const state::Value* current =
+        parent != nullptr ? parent->child(state::paths::suffixBelow(path, parentPath)) : nullptr;
     const char* reason = nullptr;
-    if (!shadow_.parentExists(path)) {
+    if (!shadow_.parentExists(path, parent)) {
         reason = "guard_failed: parent was removed";
     } else if (current == nullptr && value.isNull()) {
         reason = "guard_failed: absent target and null value";
@@ -79,9 +83,9 @@ bool Pipeline::anchorPresent(const std::string& anchor) const {
 
 bool Pipeline::excluded(const std::optional<BoolLogic>& cond) const { return cond && cond->evaluate(shadow_); }
 
-ChangeList Pipeline::filterNoOps(const ChangeList& batch) {
+void Pipeline::filterNoOps(const ChangeList& batch, ChangeList& out) {
     StageTrace* t = beginStage("input");
-    ChangeList out;
+    out.clear();
     out.reserve(batch.size());
     for (const auto& c : batch) {
         if (sameValue(shadow_.get(c.path), c.value)) {
@@ -96,12 +100,11 @@ ChangeList Pipeline::filterNoOps(const ChangeList& batch) {
         out.push_back(c);
     }
     endStage(t, 0);
-    return out;
 }
 
-ChangeList Pipeline::aggregationWrite(ChangeList changes) {
+void Pipeline::aggregationWrite(ChangeList& changes) {
     if (aggregations_.empty()) {
-        return changes;
+        return;
     }
     StageTrace* t = beginStage("aggregation_write");
     ChangeList out;
@@ -135,13 +138,13 @@ ChangeList Pipeline::aggregationWrite(ChangeList changes) {
             }
         }
     }
+    changes.swap(out);
     endStage(t, 0);
-    return out;
 }
 
-ChangeList Pipeline::dropComputedTargets(ChangeList changes) {
+void Pipeline::dropComputedTargets(ChangeList& changes) {
     if (computations_.empty()) {
-        return changes;
+        return;
     }
     StageTrace* t = beginStage("computation_guard");
     ChangeList out;
@@ -154,29 +157,35 @@ ChangeList Pipeline::dropComputedTargets(ChangeList changes) {
         }
         out.push_back(std::move(c));
     }
+    changes.swap(out);
     endStage(t, 0);
-    return out;
 }
 
-ChangeList Pipeline::applyGenuine(const ChangeList& changes) {
+// Compacts the list in place: what survives the second diff is what was written.
+void Pipeline::applyGenuine(ChangeList& changes) {
     StageTrace* t = beginStage("apply");
-    ChangeList out;
-    out.reserve(changes.size());
-    for (const auto& c : changes) {
-        if (sameValue(shadow_.get(c.path), c.value)) {
+    std::size_t kept = 0;
+    const bool capture = !flip_.empty();
+    for (auto& c : changes) {
+        if (capture) { // flip's "before" image, taken before the first write of the run
+            capturePreRun(c.path);
+        }
+        if (!shadow_.setIfDifferent(c.path, c.value)) {
             if (t != nullptr) {
                 t->skipped.push_back({c.path, "redundant"});
             }
             continue;
         }
-        write(c.path, c.value);
-        out.push_back(c);
         if (t != nullptr) {
             t->produced.push_back(c);
         }
+        if (&changes[kept] != &c) {
+            changes[kept] = std::move(c);
+        }
+        ++kept;
     }
+    changes.resize(kept);
     endStage(t, 0);
-    return out;
 }
 
 std::vector<std::string> Pipeline::clearTargetsFor(const ClearRule& rule, const std::string& path) const {
@@ -280,12 +289,10 @@ void Pipeline::syncOne(const Change& c, ChangeList& out, StageTrace* t) {
     if (isNode && active(c.path)) { // 1. exact
         toPeers(c.path, "", c.value);
     }
-    bool found = false; // 2. child expansion: nearest synced ancestor
-    state::paths::forEachAncestor(c.path, [&](std::string_view a) {
+    state::paths::forEachAncestor(c.path, [&](std::string_view a) { // 2. child expansion: nearest synced ancestor
         if (!sync_.contains(a)) {
             return true;
         }
-        found = true;
         if (active(a)) {
             toPeers(a, std::string(state::paths::suffixBelow(c.path, a)), c.value);
         }
@@ -302,35 +309,52 @@ void Pipeline::syncOne(const Change& c, ChangeList& out, StageTrace* t) {
             toPeers(n, "", v != nullptr ? *v : state::Value());
         }
     }
-    if (const auto* targets = directed_.find(c.path)) { // 4. directed exact
+    syncDirected(c, out, t);
+}
+
+void Pipeline::emitDirected(const DirectedTarget& target, std::string_view suffix, const state::Value& value,
+                            ChangeList& out, StageTrace* t) {
+    std::string path = state::paths::join(target.path, suffix);
+    if (!anchorPresent(target.anchor)) { // dormant registration: neither read nor written
+        if (t != nullptr) {
+            t->skipped.push_back({std::move(path), "anchor_missing"});
+        }
+        return;
+    }
+    emitGuarded(path, value, out, t);
+}
+
+// One-way pairs: exact, child expansion (nearest directed ancestor), parent
+// expansion (directed sources below the changed path, with their new values).
+void Pipeline::syncDirected(const Change& c, ChangeList& out, StageTrace* t) {
+    if (const auto* targets = directed_.find(c.path)) {
         for (const auto& target : *targets) {
-            emitGuarded(target, c.value, out, t);
+            emitDirected(target, "", c.value, out, t);
         }
     }
-    state::paths::forEachAncestor(c.path, [&](std::string_view a) { // 5. directed child expansion
+    state::paths::forEachAncestor(c.path, [&](std::string_view a) {
         const auto* targets = directed_.find(a);
         if (targets == nullptr) {
             return true;
         }
-        const std::string suffix(state::paths::suffixBelow(c.path, a));
+        const std::string_view suffix = state::paths::suffixBelow(c.path, a);
         for (const auto& target : *targets) {
-            emitGuarded(state::paths::join(target, suffix), c.value, out, t);
+            emitDirected(target, suffix, c.value, out, t);
         }
         return false;
     });
-    std::vector<std::pair<std::string, std::vector<std::string>>> sources; // 6. directed parent expansion
-    directed_.forEachBelow(c.path, [&](const std::string& s, const std::vector<std::string>& targets) {
-        sources.emplace_back(s, targets);
+    std::vector<std::pair<const std::string*, const std::vector<DirectedTarget>*>> sources;
+    directed_.forEachBelow(c.path, [&](const std::string& s, const std::vector<DirectedTarget>& targets) {
+        sources.emplace_back(&s, &targets);
     });
     for (const auto& [source, targets] : sources) {
-        if (const state::Value* v = shadow_.get(source)) {
-            state::Value copy = *v;
-            for (const auto& target : targets) {
-                emitGuarded(target, copy, out, t);
+        if (const state::Value* v = shadow_.get(*source)) {
+            const state::Value copy = *v; // emitting may move the node it points into
+            for (const auto& target : *targets) {
+                emitDirected(target, "", copy, out, t);
             }
         }
     }
-    (void)found;
 }
 
 ChangeList Pipeline::syncStage(const ChangeList& input) {
@@ -467,10 +491,13 @@ state::Value Pipeline::computeValue(const Computation& comp) const {
 namespace {
 
 // Ids of registrations whose trigger paths are at, above or below any changed path.
-std::vector<std::size_t> triggered(const PathIndex<std::vector<std::size_t>>& index, const ChangeList& changes) {
+// Only the first `count` changes are looked at.
+std::vector<std::size_t> triggered(const PathIndex<std::vector<std::size_t>>& index, const ChangeList& changes,
+                                   std::size_t count) {
     std::vector<std::size_t> ids;
     auto add = [&](const std::vector<std::size_t>& list) { ids.insert(ids.end(), list.begin(), list.end()); };
-    for (const auto& c : changes) {
+    for (std::size_t i = 0; i < count; ++i) {
+        const Change& c = changes[i];
         index.forEachAtOrAbove(c.path, [&](std::string_view, const std::vector<std::size_t>& l) { add(l); });
         index.forEachBelow(c.path, [&](const std::string&, const std::vector<std::size_t>& l) { add(l); });
     }
@@ -487,7 +514,7 @@ ChangeList Pipeline::aggregationRead(const ChangeList& all) {
     }
     StageTrace* t = beginStage("aggregation_read");
     ChangeList out;
-    for (auto id : triggered(aggregationTriggers_, all)) {
+    for (auto id : triggered(aggregationTriggers_, all, all.size())) {
         const Aggregation& agg = aggregations_[id];
         if (t != nullptr) {
             t->matched.push_back(agg.target);
@@ -513,13 +540,13 @@ ChangeList Pipeline::aggregationRead(const ChangeList& all) {
     return out;
 }
 
-ChangeList Pipeline::computationStage(const ChangeList& all) {
+ChangeList Pipeline::computationStage(const ChangeList& all, std::size_t count) {
     if (computations_.empty()) {
         return {};
     }
     StageTrace* t = beginStage("computation");
     ChangeList out;
-    for (auto id : triggered(computationTriggers_, all)) {
+    for (auto id : triggered(computationTriggers_, all, count)) {
         const Computation& comp = computations_[id];
         if (t != nullptr) {
             t->matched.push_back(comp.target);
@@ -554,7 +581,7 @@ void Pipeline::logicStage(const ChangeList& stateChanges, bool valueLogic) {
         return;
     }
     StageTrace* t = beginStage(valueLogic ? "value_logic" : "bool_logic");
-    std::vector<std::size_t> ids = triggered(logicDeps_, stateChanges);
+    std::vector<std::size_t> ids = triggered(logicDeps_, stateChanges, stateChanges.size());
     for (std::size_t i = 0; i < logics_.size(); ++i) { // anchors that appeared during this run
         const auto& anchor = logics_[i].anchor;
         auto it = run_.anchorsAtStart.find(anchor);
@@ -580,16 +607,18 @@ void Pipeline::logicStage(const ChangeList& stateChanges, bool valueLogic) {
             continue;
         }
         state::Value v = valueLogic ? logic.valueLogic->evaluate(shadow_) : state::Value(logic.boolLogic->evaluate(shadow_));
-        if (sameValue(shadow_.get(path), v)) {
+        if (!flip_.empty()) {
+            capturePreRun(path);
+        }
+        if (!shadow_.setIfDifferent(path, v)) { // diff and write in one walk
             if (t != nullptr) {
                 t->skipped.push_back({path, "redundant"});
             }
             continue;
         }
-        write(path, v);
-        run_.concernChanges.push_back({path, std::move(v)});
+        run_.result.concernChanges.push_back({path, std::move(v)});
         if (t != nullptr) {
-            t->produced.push_back(run_.concernChanges.back());
+            t->produced.push_back(run_.result.concernChanges.back());
         }
     }
     endStage(t, 0);

@@ -2,52 +2,105 @@
 #include "pipeline/RunDriver.h"
 
 #include "core/EngineError.h"
+#include "state/Paths.h"
 #include "trace/TimingRecord.h"
 
 namespace bi::pipeline {
 
 namespace {
 
-DispatchRecord callListener(Pipeline& pipeline, ListenerHandler& handler, const Dispatch& d, ChangeList input) {
-    DispatchRecord rec{d, std::move(input), {}, 0};
+// Calls the handler with rec.dispatch and rec.input, filling output and duration.
+void invoke(Pipeline& pipeline, ListenerHandler& handler, DispatchRecord& rec) {
     const double t0 = trace::nowMicros();
     rec.output = handler.call(ListenerCall{rec.dispatch, rec.input, pipeline.shadow()});
     rec.durationUs = trace::nowMicros() - t0;
     if (rec.output.size() > pipeline.options().maxListenerWrites) {
+        const Dispatch& d = rec.dispatch;
         throw EngineError("listener '" + d.listener + "' (dispatch " + std::to_string(d.id) + ") wrote " +
                           std::to_string(rec.output.size()) + " changes, more than the limit of " +
                           std::to_string(pipeline.options().maxListenerWrites));
     }
+}
+
+DispatchRecord callListener(Pipeline& pipeline, ListenerHandler& handler, const Dispatch& d, ChangeList input) {
+    DispatchRecord rec{d, std::move(input), {}, 0};
+    invoke(pipeline, handler, rec);
     return rec;
 }
 
-std::vector<DispatchOutput> outputsOf(const std::vector<DispatchRecord>& records) {
-    std::vector<DispatchOutput> out;
-    out.reserve(records.size());
-    for (const auto& r : records) {
-        out.push_back({r.dispatch.id, r.output});
+// relativize() as a view into path (no allocation).
+std::string_view relativeView(const std::string& path, const std::string& topic) {
+    if (topic.empty() || path == topic || !state::paths::isBelow(path, topic)) {
+        return path;
     }
-    return out;
+    return std::string_view(path).substr(topic.size() + 1);
 }
 
-void runPlan(Pipeline& pipeline, ListenerHandler& handler, RunRecord& rec) {
-    const ExecutionPlan& plan = rec.prepared.plan;
-    std::vector<ChangeList> pending(plan.dispatches.size());
+// Writes change n of input in place: a reused record keeps its strings' buffers.
+void putChange(ChangeList& input, std::size_t n, std::string_view path, const state::Value& value) {
+    if (n < input.size()) {
+        input[n].path.assign(path);
+        input[n].value = value;
+    } else {
+        input.push_back({std::string(path), value});
+    }
+}
+
+// forwarded: indices into `log`, the run's listener output so far.
+void fillInput(const Dispatch& d, const ChangeList& runChanges, const std::vector<const Change*>& log,
+               const std::vector<std::uint32_t>& forwarded, ChangeList& input) {
+    std::size_t n = 0;
+    for (auto id : d.inputChangeIds) {
+        putChange(input, n++, relativeView(runChanges[id].path, d.topic), runChanges[id].value);
+    }
+    for (auto i : forwarded) {
+        const Change& c = *log[i];
+        if (topicMatches(c.path, d.topic)) {
+            putChange(input, n++, relativeView(c.path, d.topic), c.value);
+        }
+    }
+    input.resize(n);
+}
+
+void runPlan(Pipeline& pipeline, const PrepareResult& prepared, ListenerHandler& handler, RunRecord& rec) {
+    const ExecutionPlan& plan = prepared.plan;
+    // The record's dispatch slots are overwritten in place, so their buffers are reused.
+    rec.dispatches.resize(plan.dispatches.size());
+    // Forwarding passes indices into one log of produced changes (pointers into
+    // the records' outputs, stable once written), not copies per receiver.
+    std::vector<const Change*> log;
+    std::vector<std::vector<std::uint32_t>> pending; // sized on first use: a lone dispatch forwards nothing
+    const std::vector<std::uint32_t> none;
     for (const auto& group : plan.groups) {
         for (auto id : group.dispatches) {
             const Dispatch& d = plan.dispatches[id];
-            rec.dispatches.push_back(
-                callListener(pipeline, handler, d, dispatchInput(d, rec.prepared.changes, pending[id])));
-            const ChangeList& produced = rec.dispatches.back().output;
+            DispatchRecord& r = rec.dispatches[id]; // ids follow execution order
+            r.dispatch = d;
+            fillInput(d, prepared.changes, log, pending.empty() ? none : pending[id], r.input);
+            invoke(pipeline, handler, r);
+            const ChangeList& produced = r.output;
+            if (produced.empty() || (plan.cascade[id].empty() && plan.propagation[id].empty())) {
+                continue;
+            }
+            pending.resize(plan.dispatches.size());
+            const auto first = static_cast<std::uint32_t>(log.size());
+            for (const auto& c : produced) {
+                log.push_back(&c);
+            }
+            const auto last = static_cast<std::uint32_t>(log.size());
+            auto forward = [&](std::uint32_t target) {
+                for (std::uint32_t i = first; i < last; ++i) {
+                    pending[target].push_back(i);
+                }
+            };
             for (auto target : plan.cascade[id]) {
-                pending[target].insert(pending[target].end(), produced.begin(), produced.end());
+                forward(target);
             }
             for (const auto& target : plan.propagation[id]) {
-                pending[target.dispatch].insert(pending[target.dispatch].end(), produced.begin(), produced.end());
+                forward(target.dispatch);
             }
         }
     }
-    rec.executionPlan = plan.empty() ? json::Value() : plan.toJson();
 }
 
 void runLegacy(Pipeline& pipeline, ListenerHandler& handler, RunRecord& rec) {
@@ -57,21 +110,19 @@ void runLegacy(Pipeline& pipeline, ListenerHandler& handler, RunRecord& rec) {
     while (!level.empty()) {
         levels.push_back(level.toJson());
         std::vector<DispatchOutput> produced;
+        ChangeList earlier; // output of this level's earlier dispatches, every group
         for (const auto& group : level.groups) {
-            std::vector<ChangeList> cascade(group.size());
-            for (std::size_t i = 0; i < group.size(); ++i) {
-                ChangeList input = group[i].input;
-                for (const auto& c : cascade[i]) {
-                    if (topicMatches(c.path, group[i].dispatch.topic)) {
-                        input.push_back({relativize(c.path, group[i].dispatch.topic), c.value});
+            for (const auto& entry : group) {
+                ChangeList input = entry.input;
+                for (const auto& c : earlier) {
+                    if (topicMatches(c.path, entry.dispatch.topic)) {
+                        input.push_back({relativize(c.path, entry.dispatch.topic), c.value});
                     }
                 }
-                rec.dispatches.push_back(callListener(pipeline, handler, group[i].dispatch, std::move(input)));
+                rec.dispatches.push_back(callListener(pipeline, handler, entry.dispatch, std::move(input)));
                 const ChangeList& out = rec.dispatches.back().output;
-                for (std::size_t j = i + 1; j < group.size(); ++j) {
-                    cascade[j].insert(cascade[j].end(), out.begin(), out.end());
-                }
-                produced.push_back({group[i].dispatch.id, out});
+                earlier.insert(earlier.end(), out.begin(), out.end());
+                produced.push_back({entry.dispatch.id, out});
             }
         }
         level = pipeline.routeProducedChanges(level.level, produced);
@@ -100,24 +151,47 @@ ChangeList dispatchInput(const Dispatch& d, const ChangeList& runChanges, const 
     return input;
 }
 
-RunRecord runBatch(Pipeline& pipeline, const ChangeList& batch, ListenerHandler& handler, Strategy strategy) {
-    RunRecord rec;
+void runBatchInto(RunRecord& rec, Pipeline& pipeline, const ChangeList& batch, ListenerHandler& handler,
+                  Strategy strategy, bool planJson) {
     rec.input = batch;
-    rec.prepared = pipeline.prepare(batch);
+    // The record receives the pipeline's results by swap after finalize (no copy).
+    const PrepareResult& prepared = pipeline.prepare(batch);
+    rec.executionPlan = json::Value();
+    if (strategy == Strategy::Legacy) {
+        rec.dispatches.clear();
+    }
     rec.calls = 1;
     try {
         if (strategy == Strategy::Plan) {
-            runPlan(pipeline, handler, rec);
+            runPlan(pipeline, prepared, handler, rec);
+            if (planJson && !prepared.plan.empty()) {
+                rec.executionPlan = prepared.plan.toJson();
+            }
         } else {
             runLegacy(pipeline, handler, rec);
         }
         rec.stages = pipeline.stageTraces();
-        rec.finalized = pipeline.finalize(outputsOf(rec.dispatches));
+        // The outputs travel to finalize by move and come back into the records.
+        std::vector<DispatchOutput> outputs;
+        outputs.reserve(rec.dispatches.size());
+        for (auto& r : rec.dispatches) {
+            outputs.push_back({r.dispatch.id, std::move(r.output)});
+        }
+        pipeline.finalize(outputs);
+        for (std::size_t i = 0; i < outputs.size(); ++i) {
+            rec.dispatches[i].output = std::move(outputs[i].changes);
+        }
+        pipeline.exchangeResults(rec.prepared, rec.finalized);
         ++rec.calls;
     } catch (...) {
         pipeline.abort();
         throw;
     }
+}
+
+RunRecord runBatch(Pipeline& pipeline, const ChangeList& batch, ListenerHandler& handler, Strategy strategy) {
+    RunRecord rec;
+    runBatchInto(rec, pipeline, batch, handler, strategy, true);
     return rec;
 }
 

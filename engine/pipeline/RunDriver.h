@@ -29,6 +29,11 @@ enum class Strategy { Plan, Legacy };
 
 // On any error the run is aborted (the shadow is as before) and the error rethrown.
 RunRecord runBatch(Pipeline& pipeline, const ChangeList& batch, ListenerHandler& handler, Strategy strategy);
+// The same into an existing record whose buffers are reused (a host running
+// many batches). With planJson false, rec.executionPlan stays null for the
+// plan strategy (the plan itself is in rec.prepared.plan).
+void runBatchInto(RunRecord& rec, Pipeline& pipeline, const ChangeList& batch, ListenerHandler& handler,
+                  Strategy strategy, bool planJson);
 
 // The handler input of dispatch d given the run changes and forwarded output.
 ChangeList dispatchInput(const Dispatch& d, const ChangeList& runChanges, const ChangeList& forwarded);

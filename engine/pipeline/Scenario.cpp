@@ -241,6 +241,12 @@ Scenario parseScenario(std::string_view text) {
             }
             s.maxListenerWrites = static_cast<std::size_t>(limit->asNumber());
         }
+        if (const json::Value* invert = options->find("flipInvertsBooleans")) {
+            if (!invert->isBool()) {
+                throw EngineError("options.flipInvertsBooleans: expected true or false");
+            }
+            s.flipInvertsBooleans = invert->asBool();
+        }
     }
     if (const json::Value* batches = doc.find("batches")) {
         const auto& list = arrayAt(*batches, "batches");

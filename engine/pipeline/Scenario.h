@@ -34,6 +34,7 @@ struct Scenario {
     std::vector<ScenarioListener> listeners;
     std::vector<ChangeList> batches;
     std::size_t maxListenerWrites = 0; // "options": {"maxListenerWrites": n}; 0 = not set
+    bool flipInvertsBooleans = false;  // "options": {"flipInvertsBooleans": true}: v3 flip
 };
 
 // Throws EngineError naming the line/column or the offending field.

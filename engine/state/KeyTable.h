@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace bi::state {
 
@@ -26,8 +26,16 @@ public:
     [[nodiscard]] const std::string& name(KeyId id) const { return names_[id]; }
 
 private:
-    std::deque<std::string> names_; // deque: stable addresses for the views below
-    std::unordered_map<std::string_view, KeyId> ids_;
+    static constexpr KeyId kEmpty = 0xffffffffU;
+    // Every path walk looks up each segment here, so the table is open
+    // addressing (linear probing, power-of-two size, load <= 1/2) with each
+    // key's hash kept: a lookup is one hash and usually one comparison.
+    [[nodiscard]] std::size_t slotOf(std::string_view key, std::uint32_t hash) const;
+    void grow();
+
+    std::deque<std::string> names_; // deque: stable references for name()
+    std::vector<std::uint32_t> hashes_; // by id
+    std::vector<KeyId> slots_ = std::vector<KeyId>(64, kEmpty);
 };
 
 } // namespace bi::state

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,18 @@ bool related(std::string_view a, std::string_view b);
 std::string join(std::string_view prefix, std::string_view suffix);
 // `path` relative to `base` when at or below it: "" for equal paths.
 std::string_view suffixBelow(std::string_view path, std::string_view base);
+
+// FNV-1a over the bytes: keys and paths are short, where this costs a fraction
+// of std::hash's block hash (the key table and path indexes hash on every lookup).
+struct PathHash {
+    std::size_t operator()(std::string_view s) const noexcept {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (unsigned char c : s) {
+            h = (h ^ c) * 0x100000001b3ULL;
+        }
+        return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+};
 
 // Calls fn(prefix) for every strict ancestor of path, nearest first, ending with "" (root).
 template <typename Fn>

@@ -24,23 +24,6 @@ bool parseIndex(std::string_view segment, std::size_t& index) {
     return true;
 }
 
-std::string prefixOf(const std::vector<std::string_view>& segs, std::size_t count) {
-    std::string out;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (i > 0) {
-            out += '.';
-        }
-        out.append(segs[i]);
-    }
-    return out;
-}
-
-struct Step {
-    Value* node;
-    std::uint64_t slot;
-    std::uint64_t oldHash;
-};
-
 } // namespace
 
 const Value* ShadowState::get(std::string_view path) const {
@@ -61,18 +44,30 @@ const Value* ShadowState::get(std::string_view path) const {
 }
 
 bool ShadowState::parentExists(std::string_view path) const {
+    return parentExists(path, get(paths::parent(path)));
+}
+
+bool ShadowState::parentExists(std::string_view path, const Value* parentNode) const {
     std::string_view parentPath = paths::parent(path);
     if (parentPath.empty()) {
         return true;
     }
-    const Value* p = get(parentPath);
-    if (p != nullptr && p->isObject()) {
+    if (parentNode != nullptr && parentNode->isObject()) {
         return true;
     }
     return removed_.count(std::string(parentPath)) == 0;
 }
 
-void ShadowState::recordRemoved(const Value& old, const std::string& path, UndoEntry* undo) {
+void ShadowState::setUndoPath(UndoEntry& undo, std::string_view path) {
+    if (!inTransaction_) {
+        return; // the entry is not kept
+    }
+    undo.pathBegin = static_cast<std::uint32_t>(undoPaths_.size());
+    undo.pathSize = static_cast<std::uint32_t>(path.size());
+    undoPaths_.append(path);
+}
+
+void ShadowState::recordRemoved(const Value& old, std::string_view path, UndoEntry* undo) {
     if (!old.isObject() || !trackRemoved_) {
         return;
     }
@@ -88,24 +83,29 @@ void ShadowState::recordRemoved(const Value& old, const std::string& path, UndoE
 void ShadowState::set(std::string_view path, Value value) {
     UndoEntry undo;
     if (path.empty()) {
+        setUndoPath(undo, std::string_view());
         undo.before = std::move(root_);
-        recordRemoved(*undo.before, std::string(), &undo);
+        recordRemoved(*undo.before, std::string_view(), &undo);
         root_ = std::move(value);
         if (inTransaction_) {
             undo_.push_back(std::move(undo));
         }
         return;
     }
-    const auto segs = paths::split(path);
-    std::vector<Step> steps;
-    steps.reserve(segs.size());
+    // Walk segment by segment (no split vector); the steps buffer is reused.
+    std::vector<Step>& steps = steps_;
+    steps.clear();
     Value* node = &root_;
     bool recorded = false;
-    for (std::size_t i = 0; i < segs.size(); ++i) {
-        const bool last = i + 1 == segs.size();
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t dot = path.find('.', start);
+        const bool last = dot == std::string_view::npos;
+        const std::string_view seg = path.substr(start, last ? std::string_view::npos : dot - start);
+        const std::string_view upTo = path.substr(0, last ? path.size() : dot); // path of the child
         if (node->isNullish()) {
             if (!recorded) { // promote: undo restores the null/undefined
-                undo.path = prefixOf(segs, i);
+                setUndoPath(undo, start == 0 ? std::string_view() : path.substr(0, start - 1));
                 undo.before = *node;
                 recorded = true;
             }
@@ -114,36 +114,41 @@ void ShadowState::set(std::string_view path, Value value) {
         Value* next = nullptr;
         std::uint64_t slot = 0;
         if (node->isObject()) {
-            KeyId key = KeyTable::global().intern(segs[i]);
+            KeyId key = KeyTable::global().intern(seg);
             slot = Value::memberSlot(key);
             next = node->member(key);
             if (next == nullptr) {
                 if (!recorded) {
-                    undo.path = prefixOf(segs, i + 1);
+                    setUndoPath(undo, upTo);
                     recorded = true;
                 }
                 next = &node->setMember(key, last ? Value::undefined() : Value::object());
             }
         } else if (node->isArray()) {
             std::size_t index = 0;
-            if (!parseIndex(segs[i], index) || index >= node->items().size()) {
-                throw EngineError("path '" + std::string(path) + "': index '" + std::string(segs[i]) +
-                                  "' is out of range");
+            if (!parseIndex(seg, index) || index >= node->items().size()) {
+                throw EngineError("path '" + std::string(path) + "': index '" + std::string(seg) + "' is out of range");
             }
             slot = Value::itemSlot(index);
             next = &node->itemAt(index);
         } else {
-            throw EngineError("path '" + std::string(path) + "': segment '" + std::string(segs[i]) +
+            throw EngineError("path '" + std::string(path) + "': segment '" + std::string(seg) +
                               "' goes through a primitive value");
         }
         steps.push_back({node, slot, next->hash()});
         node = next;
+        if (last) {
+            break;
+        }
+        start = dot + 1;
     }
     if (!recorded) {
-        undo.path = std::string(path);
-        undo.before = *node;
+        setUndoPath(undo, path);
+        undo.before = std::move(*node); // replaced below anyway
+        recordRemoved(*undo.before, path, &undo);
+    } else {
+        recordRemoved(*node, path, &undo);
     }
-    recordRemoved(*node, std::string(path), &undo);
     *node = std::move(value);
     // Fix the cached hashes bottom-up: each parent learns its child's new hash.
     for (std::size_t i = steps.size(); i-- > 0;) {
@@ -154,6 +159,59 @@ void ShadowState::set(std::string_view path, Value value) {
     if (inTransaction_) {
         undo_.push_back(std::move(undo));
     }
+}
+
+bool ShadowState::setIfDifferent(std::string_view path, const Value& value) {
+    // One read-only walk; an existing leaf is compared and replaced in place.
+    // Anything else (a missing key, a null to promote, an error) takes set().
+    std::vector<Step>& steps = steps_;
+    steps.clear();
+    Value* node = &root_;
+    std::size_t start = 0;
+    while (!path.empty()) {
+        const std::size_t dot = path.find('.', start);
+        const std::string_view seg = path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+        Value* next = nullptr;
+        std::uint64_t slot = 0;
+        if (node->isObject()) {
+            if (auto key = KeyTable::global().find(seg)) {
+                next = node->member(*key);
+                slot = Value::memberSlot(*key);
+            }
+        } else if (node->isArray()) {
+            std::size_t index = 0;
+            if (parseIndex(seg, index) && index < node->items().size()) {
+                next = &node->itemAt(index);
+                slot = Value::itemSlot(index);
+            }
+        }
+        if (next == nullptr) {
+            set(path, value);
+            return true;
+        }
+        steps.push_back({node, slot, next->hash()});
+        node = next;
+        if (dot == std::string_view::npos) {
+            break;
+        }
+        start = dot + 1;
+    }
+    if (*node == value) {
+        return false;
+    }
+    UndoEntry undo;
+    setUndoPath(undo, path);
+    undo.before = std::move(*node);
+    recordRemoved(*undo.before, path, &undo);
+    *node = value;
+    for (std::size_t i = steps.size(); i-- > 0;) {
+        Value* child = i + 1 < steps.size() ? steps[i + 1].node : node;
+        steps[i].node->childHashChanged(steps[i].slot, steps[i].oldHash, child->hash());
+    }
+    if (inTransaction_) {
+        undo_.push_back(std::move(undo));
+    }
+    return true;
 }
 
 void ShadowState::eraseKey(std::string_view path) {
@@ -189,30 +247,35 @@ void ShadowState::restore(UndoEntry& entry) {
     }
     const bool wasInTransaction = inTransaction_;
     inTransaction_ = false;
+    // Outside the transaction nothing is appended to undoPaths_, so the view stays valid.
+    const std::string_view path = undoPath(entry);
     if (entry.before) {
         trackRemoved_ = false; // restoring is not a user overwrite
-        set(entry.path, std::move(*entry.before));
+        set(path, std::move(*entry.before));
         trackRemoved_ = true;
     } else {
-        eraseKey(entry.path);
+        eraseKey(path);
     }
     inTransaction_ = wasInTransaction;
 }
 
 void ShadowState::begin() {
     undo_.clear();
+    undoPaths_.clear();
     inTransaction_ = true;
 }
 
 void ShadowState::rollbackTo(std::size_t position) {
     while (undo_.size() > position) {
         restore(undo_.back());
+        undoPaths_.resize(undo_.back().pathBegin); // entries own the buffer's tail, in order
         undo_.pop_back();
     }
 }
 
 void ShadowState::commit() {
     undo_.clear();
+    undoPaths_.clear();
     inTransaction_ = false;
 }
 

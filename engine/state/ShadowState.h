@@ -33,11 +33,16 @@ public:
     // null or undefined intermediate becomes an object). Throws EngineError
     // for a path through a primitive or an out-of-range array index.
     void set(std::string_view path, Value value);
+    // set() unless the path already holds an equal value (then nothing is
+    // written or logged); true when it wrote. Walks the path once when it exists.
+    bool setIfDifferent(std::string_view path, const Value& value);
 
     // The "removed paths" memory: false when path's parent is not an object
     // now and was removed earlier by overwriting an object that contained it
     // (sync and flip must not re-create a subtree the user just replaced).
     [[nodiscard]] bool parentExists(std::string_view path) const;
+    // The same when the caller already holds get(parent of path).
+    [[nodiscard]] bool parentExists(std::string_view path, const Value* parentNode) const;
 
     // Transactions. A mark is a position in the undo log.
     void begin();
@@ -49,18 +54,33 @@ public:
 
 private:
     struct UndoEntry {
-        std::string path;            // topmost node the write replaced or created
+        // Topmost node the write replaced or created: a slice of undoPaths_
+        // (one buffer per run instead of a string per write).
+        std::uint32_t pathBegin = 0;
+        std::uint32_t pathSize = 0;
         std::optional<Value> before; // nullopt: the key did not exist
         std::vector<std::string> removedAdded;
     };
 
-    void recordRemoved(const Value& old, const std::string& path, UndoEntry* undo);
+    struct Step {
+        Value* node;
+        std::uint64_t slot;
+        std::uint64_t oldHash;
+    };
+
+    void recordRemoved(const Value& old, std::string_view path, UndoEntry* undo);
+    void setUndoPath(UndoEntry& undo, std::string_view path);
+    [[nodiscard]] std::string_view undoPath(const UndoEntry& undo) const {
+        return std::string_view(undoPaths_).substr(undo.pathBegin, undo.pathSize);
+    }
     void restore(UndoEntry& entry);
     void eraseKey(std::string_view path);
 
     Value root_ = Value::object();
     std::unordered_set<std::string> removed_;
     std::vector<UndoEntry> undo_;
+    std::string undoPaths_; // the undo entries' paths, back to back
+    std::vector<Step> steps_; // set()'s path buffer, reused
     bool inTransaction_ = false;
     bool trackRemoved_ = true;
 };

@@ -61,23 +61,55 @@ Value Value::undefined() { return Value(Kind::Undefined); }
 Value Value::array() { return Value(Kind::Array); }
 Value Value::object() { return Value(Kind::Object); }
 
+// Only the member the kind uses is copied or moved: runs copy scalars a lot.
 Value::Value(const Value& other)
-    : kind_(other.kind_), bool_(other.bool_), number_(other.number_), string_(other.string_),
-      items_(other.items_), members_(other.members_), hash_(other.hash_) {
-    if (other.index_) {
-        index_ = std::make_unique<std::unordered_map<KeyId, std::uint32_t>>(*other.index_);
+    : kind_(other.kind_), bool_(other.bool_), number_(other.number_), hash_(other.hash_) {
+    switch (kind_) {
+    case Kind::String: string_ = other.string_; break;
+    case Kind::Array: items_ = other.items_; break;
+    case Kind::Object:
+        members_ = other.members_;
+        if (other.index_) {
+            index_ = std::make_unique<std::unordered_map<KeyId, std::uint32_t>>(*other.index_);
+        }
+        break;
+    default: break;
     }
 }
 
-Value::Value(Value&& other) noexcept = default;
+Value::Value(Value&& other) noexcept
+    : kind_(other.kind_), bool_(other.bool_), number_(other.number_), hash_(other.hash_) {
+    switch (kind_) {
+    case Kind::String: string_ = std::move(other.string_); break;
+    case Kind::Array: items_ = std::move(other.items_); break;
+    case Kind::Object:
+        members_ = std::move(other.members_);
+        index_ = std::move(other.index_);
+        break;
+    default: break;
+    }
+}
 Value& Value::operator=(Value&& other) noexcept = default;
 Value::~Value() = default;
 
 Value& Value::operator=(const Value& other) {
-    if (this != &other) {
-        Value copy(other);
-        *this = std::move(copy);
+    if (this == &other) {
+        return *this;
     }
+    if (other.kind_ == Kind::Array || other.kind_ == Kind::Object) {
+        Value copy(other); // other may live inside this tree
+        *this = std::move(copy);
+        return *this;
+    }
+    // A scalar: member by member, so a reused value keeps its buffers.
+    kind_ = other.kind_;
+    bool_ = other.bool_;
+    number_ = other.number_;
+    string_ = other.string_;
+    items_.clear();
+    members_.clear();
+    index_.reset();
+    hash_ = other.hash_;
     return *this;
 }
 

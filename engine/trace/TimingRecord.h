@@ -6,8 +6,8 @@
 
 #include "core/Json.h"
 
-#include <chrono>
 #include <string>
+#include <time.h>
 
 namespace bi::trace {
 
@@ -33,10 +33,13 @@ struct TimingRecord {
     static TimingRecord fromJson(const json::Value& v);
 };
 
-// Monotonic microseconds; steady_clock maps to performance.now() under Emscripten.
+// Monotonic microseconds (performance.now() under Emscripten). clock_gettime, not
+// std::chrono::steady_clock: libc++'s steady_clock::now() can throw system_error,
+// which links its message formatting (snprintf with floats) into the wasm module.
 inline double nowMicros() {
-    using namespace std::chrono;
-    return static_cast<double>(duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count()) / 1000.0;
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1000.0;
 }
 
 } // namespace bi::trace

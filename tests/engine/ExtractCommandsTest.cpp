@@ -44,8 +44,43 @@ TEST(ExtractCommands, BatchReturnsOneResultPerDocumentAndNamesTheFailingFile) {
 }
 
 TEST(ExtractCommands, MimeOverrideAndUnknownMime) {
+    // --mime wins over the file name's extension, both ways.
     ExtractCommandOptions options;
     options.mimeType = "text/markdown";
+    const bi::json::Value asMarkdown =
+        bi::json::parse(extractDocument(ExtractInput{"# Title\n", "a.txt"}, options).json);
+    EXPECT_EQ(asMarkdown.find("mime_type")->asString(), "text/markdown");
+    ASSERT_NE(asMarkdown.find("metadata")->find("title"), nullptr);
+    EXPECT_EQ(asMarkdown.find("metadata")->find("title")->asString(), "Title");
+    const bi::json::Value detected = bi::json::parse(extractDocument(ExtractInput{"# Title\n", "a.txt"}, {}).json);
+    EXPECT_EQ(detected.find("mime_type")->asString(), "text/plain");
+    options.mimeType = "text/plain";
+    const bi::json::Value asText = bi::json::parse(extractDocument(ExtractInput{"# Title\n", "a.md"}, options).json);
+    EXPECT_EQ(asText.find("mime_type")->asString(), "text/plain");
+    EXPECT_EQ(asText.find("metadata")->find("title"), nullptr);
+
     options.mimeType = "application/pdf";
-    EXPECT_THROW(extractDocument(ExtractInput{"x", "a.txt"}, options), bi::EngineError);
+    try {
+        extractDocument(ExtractInput{"x", "a.txt"}, options);
+        FAIL() << "accepted an unknown MIME type";
+    } catch (const bi::EngineError& e) {
+        EXPECT_NE(std::string(e.what()).find("'application/pdf'"), std::string::npos) << e.what();
+    }
 }
+
+#ifndef BI_VARIANT_STANDARD
+TEST(ExtractCommands, MinimalVariantNamesItselfWhenRefusingAFormat) {
+    ExtractCommandOptions options;
+    options.mimeType = "text/html";
+    try {
+        extractDocument(ExtractInput{"<p>x</p>", "a.html"}, options);
+        FAIL() << "the minimal variant extracted HTML";
+    } catch (const bi::EngineError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("text/html"), std::string::npos) << message;
+        EXPECT_NE(message.find("'" BI_VARIANT_NAME "' build variant"), std::string::npos) << message;
+    }
+    // Detected from the bytes, not only when asked for.
+    EXPECT_THROW(extractDocument(ExtractInput{"<!DOCTYPE html><p>x</p>", "page"}, {}), bi::EngineError);
+}
+#endif

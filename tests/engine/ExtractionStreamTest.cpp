@@ -111,4 +111,74 @@ TEST(ExtractionStream, FirstChunkOfALargePageConvertsOnlyThePrefix) {
     EXPECT_LT(largestHeld, 512U * 1024U); // a few chunks plus the release threshold
 }
 
+TEST(ExtractionStream, FirstChunkReadsOnlyAPrefixOfTheInput) {
+    // No whole-input UTF-8 validation before the first chunk: the bytes read
+    // stay proportional to the chunk, also with invalid bytes and a BOM.
+    std::string html = "\xEF\xBB\xBF" + htmlPage(20000); // several MB
+    html[html.size() / 2] = '\xFF';
+    ExtractOptions options;
+    options.mimeType = "text/html";
+    options.chunking = {1000, 100};
+    ExtractionStream stream(html, options);
+    EXPECT_LT(stream.bytesInspected(), 16U);
+    Chunk chunk;
+    ASSERT_TRUE(stream.next(chunk));
+    EXPECT_LT(stream.bytesInspected(), 64U * 1024U) << "of " << html.size();
+    for (int i = 0; i < 20; ++i) {
+        ASSERT_TRUE(stream.next(chunk));
+    }
+    EXPECT_LT(stream.bytesInspected(), 256U * 1024U);
+    while (stream.next(chunk)) {
+    }
+    EXPECT_EQ(stream.bytesInspected(), html.size());
+}
+
+TEST(ExtractionStream, NonHtmlFormatsReadEverythingFirst) {
+    const std::string text(100000, 'x');
+    ExtractOptions options;
+    options.mimeType = "text/plain";
+    options.chunking = {1000, 0};
+    EXPECT_EQ(ExtractionStream(text, options).bytesInspected(), text.size());
+}
+
+TEST(ExtractionStream, InvalidUtf8IsRepairedAsTheWholeExtractionDoes) {
+    // The stream repairs bytes as it converts; the whole extraction decodes
+    // first. Truncated, overlong, surrogate and stray bytes in text,
+    // attributes, comments, tag names and raw text must come out the same.
+    const std::string html = "\xEF\xBB\xBF<html><head><title>T\xE2\x82 \xC0\xAF</title></head><body>"
+                             "<h1 id='\xFF'>Head \xED\xA0\x80 ing</h1><p a\xF4\x90=x>p\xF0\x9F\x98 q</p>"
+                             "<!-- c\x80 --><script>s\xE0\x80</script><\xFEx><a href='/\xC3('>l\xC3</a>"
+                             "<pre>\xE2\x82\xAC ok \xF8</pre><table><tr><td>\xBF</td></tr></table>\xC3";
+    for (bool plain : {false, true}) {
+        ExtractOptions options;
+        options.plainText = plain;
+        options.chunking = {40, 10};
+        expectSameChunks(html, options);
+        ExtractionStream stream(html, options);
+        Chunk chunk;
+        while (stream.next(chunk)) {
+        }
+        EXPECT_EQ(stream.metadata(), extract(html, options).metadata);
+    }
+}
+
+TEST(ExtractionStream, RandomlyCorruptedPagesStreamAsTheyExtract) {
+    const std::string page = htmlPage(30);
+    unsigned state = 12345;
+    auto next = [&] {
+        state = state * 1103515245U + 12345U;
+        return state >> 8U;
+    };
+    for (int round = 0; round < 40; ++round) {
+        std::string html = page;
+        for (int k = 0; k < 12; ++k) {
+            html[next() % html.size()] = static_cast<char>(0x80 + next() % 0x80);
+        }
+        ExtractOptions options;
+        options.mimeType = "text/html";
+        options.chunking = {120 + static_cast<std::size_t>(round), 15};
+        expectSameChunks(html, options);
+    }
+}
+
 #endif

@@ -26,3 +26,16 @@ TEST(NamedEntities, FindsTheLongestPrefix) {
     EXPECT_TRUE(n.endsWithSemicolon("notin; x"));
     EXPECT_EQ(ent::longestMatch("zzz").length, 0U);
 }
+
+// The compact table: the first and last names, a legacy name sharing its ';' twin's
+// bytes, and replacements shared between names all read back whole.
+TEST(NamedEntities, CompactTableReadsEveryEdge) {
+    EXPECT_EQ(ent::lookup("AElig"), "\xC3\x86");
+    EXPECT_EQ(ent::lookup("AElig;"), "\xC3\x86");
+    EXPECT_EQ(ent::lookup("zwnj;"), "\xE2\x80\x8C");
+    EXPECT_EQ(ent::lookup("yuml"), "\xC3\xBF");
+    EXPECT_EQ(ent::lookup("yuml;"), "\xC3\xBF");
+    EXPECT_EQ(ent::lookup("AMP;"), ent::lookup("amp;"));
+    EXPECT_TRUE(ent::lookup("AElig;;").empty());
+    EXPECT_TRUE(ent::lookup("AEli").empty());
+}

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 
 using namespace bi::pipeline;
@@ -121,51 +122,182 @@ TEST(ExecutionCursor, DestructionAbortsTheRun) {
     EXPECT_EQ(state(s.pipeline), before);
 }
 
-// Random states, sync/flip registrations and batches: the shadow after each
-// run must equal an independent replay of final_changes onto a plain JSON tree,
-// and a rolled-back run must restore the tree exactly.
-TEST(PipelineProperty, ShadowEqualsReplayOfFinalChanges) {
-    for (unsigned seed = 1; seed <= 25; ++seed) {
-        std::mt19937 rng(seed);
-        auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-        const char* groups[] = {"g0", "g1", "g2"};
-        const char* keys[] = {"k0", "k1", "k2", "k3"};
-        bi::json::Value root = bi::json::Value::object();
-        for (auto g : groups) {
-            bi::json::Value obj = bi::json::Value::object();
-            for (auto k : keys) {
-                obj.set(k, pick(3));
-            }
-            root.set(g, obj);
+namespace {
+
+// An independent replay target: a plain JSON tree written by dot path, with
+// the shadow's rules (missing keys and null intermediates become objects,
+// array segments are indices).
+void replaySet(bi::json::Value& root, const std::string& path, bi::json::Value value) {
+    bi::json::Value* node = &root;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t dot = path.find('.', start);
+        const std::string seg = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        const bool last = dot == std::string::npos;
+        if (node->isNull()) {
+            *node = bi::json::Value::object();
         }
-        auto path = [&]() { return std::string(groups[pick(3)]) + "." + keys[pick(4)]; };
-        Pipeline p(root);
+        bi::json::Value* next = nullptr;
+        if (node->isArray()) {
+            next = &node->asArray().at(static_cast<std::size_t>(std::stoul(seg)));
+        } else {
+            next = node->find(seg);
+            if (next == nullptr) {
+                next = &node->set(seg, last ? bi::json::Value() : bi::json::Value::object());
+            }
+        }
+        if (last) {
+            *next = std::move(value);
+            return;
+        }
+        node = next;
+        start = dot + 1;
+    }
+}
+
+// Random pipelines over nested objects and arrays with sync, flip,
+// aggregation, computation and listeners that produce; values keep the
+// tree's shape so every batch is valid.
+class RandomPipeline {
+public:
+    explicit RandomPipeline(unsigned seed) : rng_(seed) {
+        for (int g = 0; g < 3; ++g) {
+            groups_.push_back("g" + std::to_string(g));
+        }
+        for (const auto& g : groups_) {
+            for (int k = 0; k < 3; ++k) {
+                leaves_.push_back(g + ".k" + std::to_string(k));
+            }
+            leaves_.push_back(g + ".sub.x");
+            leaves_.push_back(g + ".sub.y");
+            leaves_.push_back(g + ".arr.0");
+            leaves_.push_back(g + ".arr.2");
+        }
+    }
+
+    int pick(int n) { return static_cast<int>(rng_() % static_cast<unsigned>(n)); }
+    const std::string& leaf() { return leaves_[static_cast<std::size_t>(pick(static_cast<int>(leaves_.size())))]; }
+
+    bi::json::Value groupValue() {
+        bi::json::Value g = bi::json::Value::object();
+        for (int k = 0; k < 3; ++k) {
+            g.set("k" + std::to_string(k), pick(3));
+        }
+        g.set("sub", subValue());
+        bi::json::Value arr = bi::json::Value::array();
+        for (int i = 0; i < 3; ++i) {
+            arr.push(pick(3));
+        }
+        g.set("arr", arr);
+        return g;
+    }
+    bi::json::Value subValue() {
+        bi::json::Value sub = bi::json::Value::object();
+        sub.set("x", pick(3));
+        sub.set("y", pick(3));
+        return sub;
+    }
+    bi::json::Value state() {
+        bi::json::Value root = bi::json::Value::object();
+        for (const auto& g : groups_) {
+            root.set(g, groupValue());
+        }
+        return root;
+    }
+
+    SideEffects sideEffects() {
         SideEffects fx;
         for (int i = 0; i < 3; ++i) {
-            fx.syncPairs.push_back({path(), path(), pick(2) == 0});
-            fx.flipPairs.emplace_back(path(), path());
-        }
-        fx.syncPairs.erase(std::remove_if(fx.syncPairs.begin(), fx.syncPairs.end(),
-                                          [](const SyncPair& sp) { return sp.from == sp.to; }),
-                           fx.syncPairs.end());
-        p.registerSideEffects(fx);
-        bi::json::Value replay = p.shadow().root().toJson();
-        for (int run = 0; run < 20; ++run) {
-            ChangeList batch;
-            for (int i = 0, n = 1 + pick(4); i < n; ++i) {
-                batch.push_back({path(), bi::state::Value(static_cast<double>(pick(4)))});
+            const std::string a = leaf();
+            const std::string b = leaf();
+            if (a != b) {
+                fx.syncPairs.push_back({a, b, pick(2) == 0});
             }
-            p.prepare(batch);
-            FinalizeResult fin = p.finalize({});
-            for (const auto& c : fin.finalChanges) {
-                const auto dot = c.path.find('.');
-                replay.find(c.path.substr(0, dot))->set(c.path.substr(dot + 1), c.value.toJson());
+            fx.flipPairs.emplace_back(leaf(), leaf());
+        }
+        for (int t = 0; t < 2; ++t) {
+            for (int i = 0; i < 2; ++i) {
+                fx.aggregations.push_back({"agg.t" + std::to_string(t), leaf(), std::nullopt});
+            }
+            fx.computations.push_back({t == 0 ? "SUM" : "AVG", "comp.c" + std::to_string(t), leaf(), std::nullopt});
+            fx.computations.push_back({t == 0 ? "SUM" : "AVG", "comp.c" + std::to_string(t), leaf(), std::nullopt});
+        }
+        return fx;
+    }
+
+    std::vector<ScenarioListener> listeners() {
+        std::vector<ScenarioListener> out;
+        const std::vector<std::string> topics{"", groups_[0], groups_[1] + ".sub", leaf(), groups_[2]};
+        for (std::size_t i = 0; i < topics.size(); ++i) {
+            ScenarioListener l;
+            l.spec = {"L" + std::to_string(i), {topics[i]}, topics[i], ""};
+            l.produce.push_back({"out.l" + std::to_string(i), bi::state::Value(static_cast<double>(pick(3))), std::nullopt,
+                                 std::nullopt});
+            l.produce.push_back({leaf(), std::nullopt, std::string("k0"), std::nullopt}); // copies a relative input
+            l.produce.push_back({leaf(), bi::state::Value(static_cast<double>(pick(3))), std::nullopt, std::nullopt});
+            out.push_back(std::move(l));
+        }
+        return out;
+    }
+
+    ChangeList batch() {
+        ChangeList b;
+        for (int i = 0, n = 1 + pick(4); i < n; ++i) {
+            const int kind = pick(10);
+            const std::string& g = groups_[static_cast<std::size_t>(pick(3))];
+            if (kind == 0) {
+                b.push_back({g, bi::state::Value::fromJson(groupValue())});
+            } else if (kind == 1) {
+                b.push_back({g + ".sub", bi::state::Value::fromJson(subValue())});
+            } else if (kind == 2) {
+                b.push_back({"agg.t" + std::to_string(pick(2)), bi::state::Value(static_cast<double>(pick(4)))});
+            } else {
+                b.push_back({leaf(), bi::state::Value(static_cast<double>(pick(4)))});
+            }
+        }
+        return b;
+    }
+
+private:
+    std::mt19937 rng_;
+    std::vector<std::string> groups_;
+    std::vector<std::string> leaves_;
+};
+
+} // namespace
+
+// Random nested states with every kind of registration and producing
+// listeners: after each run the shadow must equal an independent replay of
+// final_changes onto a plain JSON tree (both strategies), and a rolled-back
+// run must restore the tree exactly.
+TEST(PipelineProperty, ShadowEqualsReplayOfFinalChanges) {
+    std::map<std::string, int> seen; // final changes by first segment: the generator must reach every kind
+    for (unsigned seed = 1; seed <= 40; ++seed) {
+        RandomPipeline gen(seed);
+        Pipeline p(gen.state());
+        p.registerSideEffects(gen.sideEffects());
+        const std::vector<ScenarioListener> listeners = gen.listeners();
+        for (const auto& l : listeners) {
+            p.registerListener(l.spec);
+        }
+        ScenarioListeners handlers(listeners);
+        bi::json::Value replay = p.shadow().root().toJson();
+        for (int run = 0; run < 15; ++run) {
+            const ChangeList batch = gen.batch();
+            const Strategy strategy = run % 2 == 0 ? Strategy::Plan : Strategy::Legacy;
+            RunRecord rec = runBatch(p, batch, handlers, strategy);
+            for (const auto& c : rec.finalized.finalChanges) {
+                replaySet(replay, c.path, c.value.toJson());
+                ++seen[c.path.substr(0, c.path.find('.'))];
             }
             ASSERT_EQ(write(p.shadow().root().toJson()), write(replay)) << "seed " << seed << " run " << run;
             const std::string before = write(p.shadow().root().toJson());
             p.prepare(batch);
             p.abort();
-            ASSERT_EQ(write(p.shadow().root().toJson()), before);
+            ASSERT_EQ(write(p.shadow().root().toJson()), before) << "seed " << seed << " run " << run;
         }
+    }
+    for (const char* kind : {"g0", "g1", "g2", "agg", "comp", "out"}) {
+        EXPECT_GT(seen[kind], 0) << kind;
     }
 }

@@ -59,6 +59,29 @@ TEST(ShadowState, RollbackRestoresEverythingWritten) {
     EXPECT_EQ(s.root().hash(), hash);
 }
 
+// Partial rollbacks (the stepper's marks) over long paths, root writes and
+// in-place replacements (setIfDifferent) restore exactly the state at the mark.
+TEST(ShadowState, RollbackToAMarkRestoresTheStateAtTheMark) {
+    ShadowState s(parse(R"({"catalog":{"departments":{"dept_0":{"products":{"p_0":{"status":"active"}}}}},"x":1})"));
+    const std::string initial = bi::json::write(s.root().toJson());
+    s.begin();
+    s.set("catalog.departments.dept_0.products.p_0.status", "archived");
+    EXPECT_FALSE(s.setIfDifferent("catalog.departments.dept_0.products.p_0.status", "archived"));
+    EXPECT_TRUE(s.setIfDifferent("catalog.departments.dept_0.products.p_1.name", "new"));
+    const std::size_t mark = s.mark();
+    const std::string atMark = bi::json::write(s.root().toJson());
+    EXPECT_TRUE(s.setIfDifferent("catalog.departments.dept_0.products.p_0.status", "gone"));
+    s.set("", bi::state::Value::fromJson(parse(R"({"replaced":{"entirely":true}})")));
+    s.set("replaced.also.deeper.still", 3);
+    s.rollbackTo(mark);
+    EXPECT_EQ(bi::json::write(s.root().toJson()), atMark);
+    s.set("x", 2);
+    s.rollbackTo(mark);
+    EXPECT_EQ(bi::json::write(s.root().toJson()), atMark);
+    s.rollback();
+    EXPECT_EQ(bi::json::write(s.root().toJson()), initial);
+}
+
 TEST(ShadowState, RemembersRemovedPaths) {
     ShadowState s(parse(R"({"user":{"address":{"zip":"1"}}})"));
     EXPECT_TRUE(s.parentExists("user.address.zip"));

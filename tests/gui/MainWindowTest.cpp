@@ -2,10 +2,16 @@
 #include "ComparisonRun.h"
 #include "MainWindow.h"
 #include "OverheadPlot.h"
+#include "ScenarioGenerator.h"
+#include "SweepRunner.h"
 #include "WasmHost.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -61,6 +67,124 @@ private slots:
         QCOMPARE(answered.first().at(0).toInt(), run);
         QCOMPARE(answered.first().at(1).toString(), QStringLiteral("run"));
         QCOMPARE(host.pendingCount(), 0);
+    }
+
+    void hostDyingMidSessionIsShownAndRestartBringsWasmBack() {
+        // A "node" that relays the real host's hello and first answer, then exits with code 3.
+        qputenv("BI_NODE", BI_FIXTURE_DIR "/node-dies-after-one-answer.sh");
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy finished(window.comparison(), &ComparisonRun::finished);
+        window.loadDemo();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("wasm")), MainWindow::kCallsPerRun);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.hostProblem().isEmpty(), 20000);
+        // The records of the answered run stay, and the status says the host exited.
+        QVERIFY2(window.hostStatusText().contains(QStringLiteral("exited (exit code 3")), qPrintable(window.hostStatusText()));
+        QVERIFY2(window.hostProblem().contains(QStringLiteral("simulated crash")), qPrintable(window.hostProblem()));
+        QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("native")), MainWindow::kCallsPerRun);
+        QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("wasm")), MainWindow::kCallsPerRun);
+        QCOMPARE(window.hostReports(), 1);
+
+        // A run with the host gone: native results shown, the same failure not reported twice.
+        finished.clear();
+        window.action(QStringLiteral("rerun"))->trigger();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("native")), MainWindow::kCallsPerRun);
+        QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("wasm")), 0);
+        QVERIFY2(window.hostStatusText().contains(QStringLiteral("exited")), qPrintable(window.hostStatusText()));
+        QCOMPARE(window.hostReports(), 1);
+
+        // The status message (left) is not covered by the permanent labels (right).
+        const QString message = window.statusBar()->currentMessage();
+        QVERIFY(message.contains(QStringLiteral("wasm engine unavailable")));
+        auto* label = window.statusBar()->findChild<QLabel*>(QStringLiteral("hostLabel"));
+        QVERIFY(label != nullptr);
+        QVERIFY2(label->geometry().left() > window.statusBar()->width() / 3,
+                 qPrintable(QString::number(label->geometry().left())));
+
+        qunsetenv("BI_NODE");
+        finished.clear();
+        window.action(QStringLiteral("restartHost"))->trigger();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(window.comparison()->wasmError().isEmpty(), qPrintable(window.comparison()->wasmError()));
+        QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("wasm")), MainWindow::kCallsPerRun);
+        QVERIFY(window.hostProblem().isEmpty());
+        QVERIFY(window.hostStatusText().isEmpty());
+        QVERIFY(window.statusText().contains(QStringLiteral("results identical")));
+    }
+
+    void depthSweepRunsPlanAndLegacyOnBothEngines() {
+        WasmHost host;
+        SweepRunner sweep(&host);
+        QSignalSpy finished(&sweep, &SweepRunner::finished);
+        host.start();
+        sweep.startDepthSweep({1, 4}, 1);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("listener depth levels"));
+        const auto curves = finished.first().at(1).value<QMap<QString, QVector<ScalingPlot::Point>>>();
+        QCOMPARE(curves.keys(), (QStringList{"native legacy", "native plan", "wasm legacy", "wasm plan"}));
+        for (const auto& points : curves) {
+            QCOMPARE(points.size(), 2);
+            QCOMPARE(points[0].size, 1.0);
+            QCOMPARE(points[1].size, 4.0);
+            QVERIFY(points[1].micros > 0);
+        }
+    }
+
+    void documentSweepExtractsOnBothEngines() {
+        WasmHost host;
+        SweepRunner sweep(&host);
+        QSignalSpy ready(&host, &WasmHost::ready);
+        QSignalSpy finished(&sweep, &SweepRunner::finished);
+        host.start();
+        QVERIFY(ready.wait(30000)); // wasm joins the document curve only when the host runs
+        sweep.startDocumentSweep({1000, 20000}, 2);
+        QVERIFY(finished.wait(60000));
+        const auto curves = finished.first().at(1).value<QMap<QString, QVector<ScalingPlot::Point>>>();
+        QCOMPARE(curves.keys(), (QStringList{"native extract", "wasm extract"}));
+        for (const auto& points : curves) {
+            QCOMPARE(points.size(), 2);
+            QCOMPARE(points[1].size, 20000.0);
+            QVERIFY(points[1].micros > 0);
+        }
+    }
+
+    void cancelStopsTheNativeRepeatsBetweenRuns() {
+        WasmHost host; // never started: the wasm half fails at once
+        ComparisonRun run(&host);
+        QSignalSpy progress(&run, &ComparisonRun::progress);
+        QSignalSpy finished(&run, &ComparisonRun::finished);
+        constexpr int kRepeat = 400;
+        run.start(ScenarioGenerator::scenario(20000, 10), kRepeat);
+        QVERIFY(progress.wait(30000));
+        QCOMPARE(progress.last().at(1).toInt(), kRepeat);
+        run.cancel();
+        QVERIFY(!run.isRunning());
+        QFuture<NativeEngine::RunOutcome> future = run.nativeFuture();
+        future.waitForFinished();
+        // Stopped at the next repeat, not after all of them.
+        QVERIFY2(future.progressValue() < kRepeat, qPrintable(QString::number(future.progressValue())));
+        QTest::qWait(50);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(run.nativeRecords().empty());
+    }
+
+    void cancelActionStopsTheWindowsRun() {
+        MainWindow window;
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.loadScenario(ScenarioGenerator::scenario(60000, 10), QStringLiteral("big"));
+        auto* cancel = window.statusBar()->findChild<QPushButton*>();
+        QVERIFY(cancel != nullptr);
+        QVERIFY(cancel->isVisible());
+        QTest::keyClick(&window, Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!window.comparison()->isRunning());
+        QVERIFY(!cancel->isVisible());
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
+                 qPrintable(window.statusBar()->currentMessage()));
     }
 
     void missingNodeIsReportedPlainly() {

@@ -20,6 +20,7 @@
 #include "StateTreeModel.h"
 #include "TextChunkSource.h"
 #include "TimelineSelection.h"
+#include "api/Commands.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -36,6 +37,24 @@ Value parseFile(const QString& path) {
     }
     const QByteArray b = f.readAll();
     return bi::json::parse(std::string_view(b.constData(), static_cast<std::size_t>(b.size())));
+}
+
+QByteArray readFile(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        qFatal("cannot open %s", qPrintable(path));
+    }
+    return f.readAll();
+}
+
+// The engine's real `bi run` document (what the inspector gets in-process).
+Value engineRun(const QByteArray& scenario, const char* strategy, bool trace) {
+    bi::api::RunOptions options;
+    options.strategy = strategy;
+    options.trace = trace;
+    const auto out = bi::api::runScenario(std::string_view(scenario.constData(), static_cast<std::size_t>(scenario.size())),
+                                          options);
+    return bi::json::parse(out.json);
 }
 
 Value fixture() { return parseFile(QStringLiteral(BI_FIXTURE_DIR "/traced-run.json")); }
@@ -142,6 +161,51 @@ private slots:
         QVERIFY2(d[3].startsWith(QStringLiteral("  total | orders → orders.total | ")), qPrintable(d[3]));
     }
 
+    void wiringReadsTheEnginesRegistrationSnapshot() {
+        // The real shape: the engine's own snapshot of the demo (`bi run --trace`).
+        const QByteArray text = readFile(QStringLiteral(BI_SOURCE_DIR "/resources/demo/checkout.scenario.json"));
+        const Value scenario = bi::json::parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+        const Value result = engineRun(text, "plan", true);
+        RegistrationModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRegistrations(*result.find("registrations"), scenario);
+        QStringList wiring; // "name | wiring" of every registration row
+        for (const QString& line : model.dump()) {
+            if (line.startsWith(QLatin1String("  "))) {
+                wiring << line.trimmed().section(QStringLiteral(" | "), 0, 1);
+            }
+        }
+        const QString all = wiring.join(QLatin1Char('\n'));
+        // Logic: the inputs it reads → the whole concern path it writes.
+        QVERIFY2(wiring.contains(QStringLiteral("disabledWhen · BoolLogic | flags.express → "
+                                                "_concerns.shipping.email.disabledWhen")), qPrintable(all));
+        QVERIFY2(wiring.contains(QStringLiteral("readonlyWhen · BoolLogic | orders.o1.status, orders.o1.qty → "
+                                                "_concerns.orders.o1.total.readonlyWhen")), qPrintable(all));
+        QVERIFY2(wiring.contains(QStringLiteral("label · ValueLogic | summary.sum → _concerns.summary.sum.label")),
+                 qPrintable(all));
+        QVERIFY2(wiring.contains(QStringLiteral("badge · ValueLogic | summary.status → _concerns.summary.status.badge")),
+                 qPrintable(all));
+        // Listeners: topics → what their produce items write (from the scenario).
+        const Value* listeners = scenario.find("listeners");
+        QVERIFY(listeners != nullptr && !listeners->asArray().empty());
+        const Value& first = listeners->asArray()[0];
+        const QString id = QString::fromStdString(first.find("id")->asString());
+        const QString produced = QString::fromStdString(first.find("produce")->asArray()[0].find("path")->asString());
+        bool found = false;
+        for (const QString& w : wiring) {
+            if (w.startsWith(id + QStringLiteral(" | ")) && w.contains(QStringLiteral(" → ") + produced)) {
+                found = true;
+            }
+        }
+        QVERIFY2(found, qPrintable(id + QStringLiteral(" → ") + produced + QLatin1Char('\n') + all));
+        QVERIFY2(wiring.contains(QStringLiteral("everything | (root) → ") +
+                                 RegistrationModel::producedPaths(scenario).value(QStringLiteral("everything"))
+                                     .join(QStringLiteral(", "))),
+                 qPrintable(all));
+        QVERIFY2(wiring.contains(QStringLiteral("computations #0 | SUM(orders.o1.total, orders.o2.total) → summary.sum")),
+                 qPrintable(all));
+    }
+
     void batchesAndTouchedChanges() {
         BatchModel batches;
         QAbstractItemModelTester tester(&batches, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -174,11 +238,64 @@ private slots:
         QCOMPARE(bi::json::write(*t.at(1).state), std::string(R"({"a":{"x":1,"y":2},"b":false})"));
         // Group 1 has no state_after: it is the previous state with the diff applied.
         QCOMPARE(bi::json::write(*t.at(2).state), std::string(R"({"a":{"x":1,"y":2},"b":true})"));
+        // The run's own "calls", whatever the strategy claims to be.
         QCOMPARE(t.at(1).boundaryCalls, 1);
-        QCOMPARE(t.at(2).boundaryCalls, 0);
-        const RunTimeline legacy = RunTimeline::build(Value::object(), fixture(), QStringLiteral("legacy"));
-        QCOMPARE(legacy.at(1).extraCalls, 1);
-        QCOMPARE(legacy.at(2).extraCalls, 1);
+        QCOMPARE(t.at(2).boundaryCalls, 1);
+        QCOMPARE(t.at(1).extraCalls, 0);
+        Value unreported = fixture();
+        unreported.find("runs")->asArray()[0].erase("calls");
+        QCOMPARE(RunTimeline::build(Value::object(), unreported, QStringLiteral("plan")).at(1).boundaryCalls, -1);
+        QCOMPARE(RunTimeline::totalCalls(unreported), -1);
+    }
+
+    void timelineCountsTheEnginesBoundaryCallsForBothStrategies() {
+        const QByteArray scenario = readFile(QStringLiteral(BI_SOURCE_DIR "/resources/demo/checkout.scenario.json"));
+        const Value plan = engineRun(scenario, "plan", true);
+        const Value legacy = engineRun(scenario, "legacy", true);
+        const Value untracedPlan = engineRun(scenario, "plan", false);
+        const std::vector<int> planCalls = RunTimeline::runCalls(plan);
+        const std::vector<int> legacyCalls = RunTimeline::runCalls(legacy);
+        QVERIFY(planCalls.size() > 1);
+        QCOMPARE(RunTimeline::runCalls(untracedPlan), planCalls);
+        const RunTimeline p = RunTimeline::build(Value::object(), plan, QStringLiteral("plan"));
+        const RunTimeline l = RunTimeline::build(Value::object(), legacy, QStringLiteral("legacy"), &untracedPlan);
+        QVERIFY(p.size() > 3 && l.size() > 3);
+        int extraSteps = 0;
+        for (int i = 1; i < p.size(); ++i) {
+            // Plan: prepare + finalize per run (docs/scenario-format.md), never "extra" against itself.
+            QCOMPARE(p.at(i).boundaryCalls, 2);
+            QCOMPARE(p.at(i).planCalls, 2);
+            QCOMPARE(p.at(i).extraCalls, 0);
+        }
+        for (int i = 1; i < l.size(); ++i) {
+            const auto run = static_cast<std::size_t>(l.at(i).run);
+            QCOMPARE(l.at(i).boundaryCalls, legacyCalls[run]);
+            QCOMPARE(l.at(i).planCalls, planCalls[run]);
+            // Legacy adds createDispatchPlan and one route per level: at least 3 more here.
+            QVERIFY2(l.at(i).boundaryCalls >= 5, qPrintable(QString::number(l.at(i).boundaryCalls)));
+            QCOMPARE(l.at(i).extraCalls, legacyCalls[run] - planCalls[run]);
+            extraSteps += l.at(i).extraCalls > 0 ? 1 : 0;
+        }
+        QCOMPARE(extraSteps, l.size() - 1);
+        // Legacy without a plan run to compare with: its calls, but no "extra" claimed.
+        const RunTimeline alone = RunTimeline::build(Value::object(), legacy, QStringLiteral("legacy"));
+        QCOMPARE(alone.at(1).boundaryCalls, legacyCalls[0]);
+        QCOMPARE(alone.at(1).extraCalls, 0);
+        QCOMPARE(RunTimeline::totalCalls(plan), 2 * static_cast<int>(planCalls.size()));
+    }
+
+    void nestedScenarioHasOneListenerLevelPerDepth() {
+        for (int depth : {1, 3, 8}) {
+            const QByteArray scenario = ScenarioGenerator::nestedScenario(depth);
+            const Value plan = engineRun(scenario, "plan", false);
+            const Value legacy = engineRun(scenario, "legacy", false);
+            const Value& run = plan.find("runs")->asArray()[0];
+            QCOMPARE(run.find("dispatches")->asArray().size(), static_cast<std::size_t>(depth));
+            QCOMPARE(plan.find("final_state")->find("out")->asObject().size(), static_cast<std::size_t>(depth));
+            QCOMPARE(RunTimeline::totalCalls(plan), 2);
+            // Legacy: prepare, createDispatchPlan, one route per level, finalize.
+            QCOMPARE(RunTimeline::totalCalls(legacy), 3 + depth);
+        }
     }
 
     void timelineWithoutTraceHasOneStepPerRun() {

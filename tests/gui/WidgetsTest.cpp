@@ -13,6 +13,8 @@
 #include "MainWindow.h"
 #include "OverheadPanel.h"
 #include "OverheadPlot.h"
+#include "PhaseBarsPlot.h"
+#include "PlotExport.h"
 #include "RecordRangeProxy.h"
 #include "RunPanel.h"
 #include "ScenarioPanel.h"
@@ -25,7 +27,15 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
 
@@ -66,17 +76,25 @@ void showActive(MainWindow& w) {
     QApplication::setActiveWindow(&w);
     QVERIFY(QTest::qWaitForWindowExposed(&w));
 }
+
+// The traced run behind the Run dock comes from a worker.
+void waitForTrace(MainWindow& w) { QTRY_VERIFY_WITH_TIMEOUT(!w.isTracing(), 30000); }
 } // namespace
 
 class WidgetsTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { QApplication::setStyle(QStringLiteral("Fusion")); }
+    void initTestCase() {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QStandardPaths::setTestModeEnabled(true); // recent files go to a test settings file
+        QSettings().clear();
+    }
 
     void stepsForwardAndBackThroughTheDemoGroupsWithTheKeys() {
         MainWindow w;
         showActive(w);
         w.loadDemo();
+        waitForTrace(w);
         RunPanel* run = w.runPanel();
         const RunTimeline& t = run->timeline();
         QVERIFY2(t.size() > 3, "the demo has several dispatch groups");
@@ -101,22 +119,153 @@ private slots:
         QTest::keyClick(&w, Qt::Key_Period);
         const QModelIndex email = run->stateView()->model()->indexForPath(QStringLiteral("billing.email"));
         QVERIFY(email.data(StateTreeModel::ChangedRole).toBool());
-        QVERIFY(run->boundaryText().contains(QStringLiteral("boundary call")));
+        QVERIFY(run->boundaryText().contains(QStringLiteral("⇄ 2 boundary calls")));
+        // Plan is what "extra" is counted against: never extra against itself.
+        QVERIFY2(!run->boundaryText().contains(QStringLiteral("extra")), qPrintable(run->boundaryText()));
         QTest::keyClick(&w, Qt::Key_End);
         QCOMPARE(run->stepper()->current(), t.size() - 1);
         QTest::keyClick(&w, Qt::Key_Home);
         QCOMPARE(run->stepper()->current(), 0);
     }
 
+    void spacePlaysTheStepperAndPausesIt() {
+        MainWindow w;
+        showActive(w);
+        w.loadDemo();
+        waitForTrace(w);
+        GroupStepper* stepper = w.runPanel()->stepper();
+        stepper->setIntervalMs(20);
+        QTest::keyClick(&w, Qt::Key_Space);
+        QVERIFY(stepper->isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(stepper->current() >= 2, 10000);
+        QTest::keyClick(&w, Qt::Key_Space);
+        QVERIFY(!stepper->isPlaying());
+        const int at = stepper->current();
+        QTest::qWait(100);
+        QCOMPARE(stepper->current(), at);
+    }
+
+    void typingInTheStateSearchWalksTheMatches() {
+        MainWindow w;
+        showActive(w);
+        w.loadDemo();
+        waitForTrace(w);
+        StateTreeView* tree = w.scenarioPanel()->stateView();
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier); // View → Find focuses the search line
+        auto* line = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(line != nullptr);
+        QVERIFY(tree->isAncestorOf(line));
+        QTest::keyClicks(line, QStringLiteral("email"));
+        const QStringList matches = tree->searchState().matches();
+        QVERIFY2(matches.size() >= 3, qPrintable(matches.join(QLatin1Char(','))));
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(tree->selectedPath(), matches[0]);
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(tree->selectedPath(), matches[1]);
+        QTest::keyClick(line, Qt::Key_F3);
+        QCOMPARE(tree->selectedPath(), matches[2]);
+        QTest::keyClick(line, Qt::Key_F3, Qt::ShiftModifier);
+        QCOMPARE(tree->selectedPath(), matches[1]);
+    }
+
+    void droppingAFileOpensItAndRecentFilesReopenIt() {
+        MainWindow w;
+        showActive(w);
+        const QString file = QStringLiteral(BI_FIXTURE_DIR "/small.scenario.json");
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(file)});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY2(w.windowTitle().endsWith(QStringLiteral("small.scenario.json")), qPrintable(w.windowTitle()));
+        waitForTrace(w);
+        QVERIFY(w.runPanel()->timeline().size() > 1);
+
+        // File → Open recent lists it first; choosing it opens it again.
+        QMenu* recent = nullptr;
+        for (QMenu* m : w.menuBar()->findChildren<QMenu*>()) {
+            if (m->title().remove(QLatin1Char('&')) == QLatin1String("Open recent")) {
+                recent = m;
+            }
+        }
+        QVERIFY(recent != nullptr);
+        QVERIFY(!recent->actions().isEmpty());
+        QAction* first = recent->actions().first();
+        QVERIFY2(first->text().contains(QStringLiteral("small.scenario.json")), qPrintable(first->text()));
+        w.loadDemo();
+        QVERIFY(w.windowTitle().endsWith(QStringLiteral("demo: checkout")));
+        first->trigger();
+        QVERIFY2(w.windowTitle().endsWith(QStringLiteral("small.scenario.json")), qPrintable(w.windowTitle()));
+    }
+
+    void emptyTimelineSaysSoAndPhasesCutOutliers() {
+        OverheadPanel panel;
+        QVERIFY(panel.timeline()->showsPlaceholder());
+        QVERIFY(!panel.timeline()->plot()->yAxis->visible());
+        std::vector<bi::trace::TimingRecord> native;
+        for (int i = 0; i < 40; ++i) {
+            native.push_back(record("native", 10 + i % 5));
+        }
+        native[7].total = 5000; // one pause that would flatten every other bar
+        panel.setRecords(native, {});
+        QVERIFY(!panel.timeline()->showsPlaceholder());
+        QVERIFY(panel.timeline()->plot()->yAxis->visible());
+        QCOMPARE(panel.phases()->clampedCount(), 1);
+        QVERIFY(panel.phases()->yAxis->range().upper < 100);
+        QVERIFY(panel.phases()->yAxis->label().contains(QStringLiteral("1 taller call")));
+        native[7].total = 12;
+        panel.setRecords(native, {});
+        QCOMPARE(panel.phases()->clampedCount(), 0);
+        panel.setRecords({}, {});
+        QVERIFY(panel.timeline()->showsPlaceholder());
+    }
+
+    void stateColumnsFitTheirContents() {
+        StateTreeView view;
+        const QHeaderView* h = view.view()->header();
+        QCOMPARE(h->sectionResizeMode(StateTreeModel::ValueColumn), QHeaderView::ResizeToContents);
+        QCOMPARE(h->sectionResizeMode(StateTreeModel::TypeColumn), QHeaderView::ResizeToContents);
+        QVERIFY(!h->stretchLastSection());
+    }
+
+    void plotsExportToPdfAndSvg() {
+        OverheadPanel panel;
+        std::vector<bi::trace::TimingRecord> native;
+        for (int i = 0; i < 20; ++i) {
+            native.push_back(record("native", 5 + i % 7));
+        }
+        panel.setRecords(native, {});
+        const QDir dir(QDir::temp().filePath(QStringLiteral("bi-export-test")));
+        QDir().mkpath(dir.path());
+        for (const QString& name : {QStringLiteral("plot.pdf"), QStringLiteral("plot.svg")}) {
+            QFile::remove(dir.filePath(name));
+            QVERIFY(PlotExport::save(panel.timeline()->plot(), dir.filePath(name), 800, 500));
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            QVERIFY2(bytes.size() > 1000, qPrintable(name));
+            QVERIFY(name.endsWith(QLatin1String("pdf")) ? bytes.startsWith("%PDF") : bytes.contains("<svg"));
+        }
+    }
+
     void legacyStrategyMarksItsExtraBoundaryCalls() {
         MainWindow w;
         showActive(w);
         w.loadDemo();
+        waitForTrace(w);
         w.action(QStringLiteral("legacy"))->trigger();
         QCOMPARE(w.runPanel()->strategy(), QStringLiteral("legacy"));
+        waitForTrace(w);
         w.runPanel()->stepper()->setCurrent(2);
-        QVERIFY2(w.runPanel()->boundaryText().contains(QStringLiteral("extra vs plan")),
-                 qPrintable(w.runPanel()->boundaryText()));
+        // The engine's counts: legacy's run against the plan run of the same scenario.
+        const RunTimeline::Step& step = w.runPanel()->timeline().at(2);
+        QVERIFY(step.boundaryCalls >= 5);
+        QCOMPARE(step.planCalls, 2);
+        const QString text = w.runPanel()->boundaryText();
+        QVERIFY2(text.contains(QStringLiteral("⇄ %1 boundary calls").arg(step.boundaryCalls)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("+%1 extra vs plan (2)").arg(step.boundaryCalls - 2)), qPrintable(text));
     }
 
     void pullsThreeChunksAndHighlightsTheCurrentOne() {
@@ -200,10 +349,7 @@ private slots:
     void overlayAndPaletteListTheActions() {
         MainWindow w;
         showActive(w);
-        QTest::keyClick(&w, Qt::Key_Question, Qt::ShiftModifier);
-        if (!w.shortcutOverlay()->isVisible()) {
-            w.action(QStringLiteral("shortcuts"))->trigger();
-        }
+        QTest::keyClick(&w, '?'); // the real key: no fallback to triggering the action
         QVERIFY(w.shortcutOverlay()->isVisible());
         const QStringList lines = w.shortcutOverlay()->lines();
         QVERIFY2(lines.contains(QStringLiteral("Run: Step next — .")), qPrintable(lines.join('\n')));
@@ -296,6 +442,7 @@ private slots:
         QVERIFY(w.saveSession(file));
         MainWindow other;
         QVERIFY(other.openFile(file));
+        waitForTrace(other);
         QCOMPARE(other.overheadPlot()->pointCount(QStringLiteral("native")), MainWindow::kCallsPerRun);
         QCOMPARE(other.session().native.size(), w.session().native.size());
         QVERIFY(other.runPanel()->timeline().size() > 1);
@@ -312,6 +459,7 @@ private slots:
         w.loadDemoDocument(); // the embedded demo document, extracted by the engine
         QVERIFY(w.documentPanel()->documentName().startsWith(QStringLiteral("demo: ")));
         QVERIFY(finished.wait(60000));
+        waitForTrace(w);
         if (extracted.isEmpty()) {
             QVERIFY(extracted.wait(10000));
         }
@@ -341,6 +489,13 @@ private slots:
         w.action(QStringLiteral("compareStrategies"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!w.overheadPanel()->comparisonText().isEmpty(), 60000);
         QVERIFY(w.dock(QStringLiteral("overhead"))->grab().save(dir + QStringLiteral("/overhead-comparison.png")));
+        // The legacy run joins the distributions: a box per engine and strategy.
+        QCOMPARE(w.overheadPanel()->boxes()->labels(),
+                 (QStringList{"native · legacy", "native · plan", "wasm · legacy", "wasm · plan"}));
+        w.overheadPanel()->showTab(2);
+        QVERIFY(w.dock(QStringLiteral("overhead"))->grab().save(dir + QStringLiteral("/overhead-boxplots-legacy.png")));
+        w.action(QStringLiteral("rerun"))->trigger(); // a new run: the old legacy boxes go
+        QCOMPARE(w.overheadPanel()->boxes()->labels().filter(QStringLiteral("legacy")), QStringList());
         w.setDarkTheme(true);
         QApplication::processEvents();
         w.overheadPanel()->showTab(0);

@@ -1,35 +1,145 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The three processChanges codecs carry the same document: JSON text, direct
-// embind objects and the binary layout give identical results and records.
+// The three codecs carry the same document: JSON text, direct embind objects and the
+// binary layout give identical results, on echo and on the pipeline session ops.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadEngine } from '../../wasm/host/engine.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEngine, defaultWasmDir } from '../../wasm/host/engine.mjs';
+import { runScenarioHosted } from '../../wasm/host/pipeline-run.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const scenario = (name) => readFileSync(path.resolve(here, '../scenarios', name), 'utf8');
+const CODECS = ['json', 'direct', 'binary'];
 
 const changes = [
   ['a.b', 1.5], ['name', 'Zoë 😀 "q" \\ \n'], ['obj', { x: [true, false, null], y: { z: -0.1, big: 1e300 } }],
   ['u', { $undefined: true }], ['', 0], ['list', []], ['empty', {}],
 ];
+const asObjects = changes.map(([p, v]) => ({ path: p, value: v }));
 
-test('json, direct and binary codecs give the same result', async () => {
+test('json, direct and binary codecs give the same result, in the engine change shape', async () => {
   const engine = await loadEngine();
-  const results = {};
-  for (const codec of ['json', 'direct', 'binary']) {
-    const { value, record } = engine.call('echo', changes, { codec });
-    results[codec] = value;
-    assert.equal(record.strategy, codec);
-    assert.equal(record.crossings, 1);
-    assert.ok(record.total >= record.compute);
-    assert.equal(record.overhead, record.total - record.compute);
+  for (const input of [changes, asObjects]) {
+    for (const codec of CODECS) {
+      const { value, record } = engine.call('echo', input, { codec });
+      assert.equal(record.strategy, codec);
+      assert.equal(record.crossings, 1);
+      assert.ok(record.total >= record.compute);
+      assert.equal(record.overhead, record.total - record.compute);
+      assert.deepEqual(value, { changes: asObjects, count: changes.length }, codec);
+    }
   }
-  assert.deepEqual(results.json, { changes, count: changes.length });
-  assert.equal(JSON.stringify(results.direct), JSON.stringify(results.json));
-  assert.equal(JSON.stringify(results.binary), JSON.stringify(results.json));
 });
 
-test('codec errors are thrown as host errors, and the engine keeps working', async () => {
+test('bad input is the same engine error under every codec, and the engine keeps working', async () => {
   const engine = await loadEngine();
-  assert.throws(() => engine.call('no-such-op', [], { codec: 'binary' }), /unknown engine op/);
+  for (const codec of CODECS) {
+    assert.throws(() => engine.call('echo', { not: 'a list' }, { codec }), /echo: changes.*array/, codec);
+    assert.throws(() => engine.call('echo', [[1, 2]], { codec }), /echo: changes\[0\]/, codec);
+    assert.throws(() => engine.call('no-such-op', [], { codec }), /unknown engine op/, codec);
+  }
   assert.throws(() => engine.call('echo', [], { codec: 'smoke' }), /unknown codec/);
-  assert.throws(() => engine.call('echo', [[1, () => 0]], { codec: 'direct' }), /cannot pass a JS function/);
-  assert.equal(engine.call('echo', [['x', 1]], { codec: 'direct' }).value.count, 1);
+  assert.throws(() => engine.call('echo', [['x', () => 0]], { codec: 'direct' }), /cannot pass a JS function/);
+  assert.throws(() => engine.call('echo', [['x', () => 0]], { codec: 'binary' }), /cannot pass a JS function/);
+  assert.equal(engine.call('echo', [['x', 1]], { codec: 'binary' }).value.count, 1);
+});
+
+test('pipeline ops: prepare, finalize and the legacy calls agree across codecs', async () => {
+  const engine = await loadEngine();
+  const text = scenario('worked-run-3-18.scenario.json');
+  const seen = {};
+  for (const codec of CODECS) {
+    const { session, described } = engine.openSession(text);
+    const args = String(session);
+    const planned = engine.call('prepare', described.batches[0], { codec, args }).value;
+    assert.ok(planned.execution_plan.groups.length > 0);
+    engine.call('abort', null, { codec, args });
+    // The legacy flow's first call: the same run without the plan.
+    const prepared = engine.call('processChanges', described.batches[0], { codec, args }).value;
+    assert.deepEqual(Object.keys(prepared), ['changes', 'concern_changes', 'guards']);
+    assert.deepEqual(prepared.changes, planned.changes);
+    const level = engine.call('createDispatchPlan', null, { codec, args }).value;
+    const produced = level.groups.flat().map((e) => ({ dispatch_id: e.dispatch_id, changes: [] }));
+    const next = engine.call('routeProducedChanges', produced, { codec, args: `${session} ${level.level}` }).value;
+    const finalized = engine.call('finalize', [], { codec, args }).value;
+    seen[codec] = JSON.stringify([planned, prepared, level, next, finalized]);
+    engine.closeSession(session);
+  }
+  assert.equal(seen.direct, seen.json);
+  assert.equal(seen.binary, seen.json);
+});
+
+test('session ops name bad arguments and unknown sessions; a failed call rolls the run back', async () => {
+  const engine = await loadEngine();
+  const { session, described } = engine.openSession(scenario('worked-run-3-18.scenario.json'));
+  for (const codec of CODECS) {
+    assert.throws(() => engine.call('prepare', [], { codec, args: 'x' }), /prepare: args must be "<session>"/);
+    assert.throws(() => engine.call('prepare', [], { codec, args: '999' }), /no open session 999/);
+    assert.throws(() => engine.call('routeProducedChanges', [], { codec, args: String(session) }), /<session> <level>/);
+    assert.throws(() => engine.call('finalize', [], { codec, args: String(session) }), /no run is open/);
+    engine.call('prepare', described.batches[0], { codec, args: String(session) });
+    assert.throws(() => engine.call('finalize', [{ dispatch_id: 99, changes: [] }], { codec, args: String(session) }), /unknown dispatch id 99/);
+    // The failed finalize aborted the run: a new prepare is accepted.
+    engine.call('prepare', described.batches[0], { codec, args: String(session) });
+    engine.call('abort', null, { codec, args: String(session) });
+  }
+  assert.equal(engine.closeSession(session), true);
+  assert.equal(engine.closeSession(session), false);
+  assert.throws(() => engine.openSession('{"format":"boundary-inspector/scenario@1",}'), /line 1, column/);
+  for (const bad of [1.5, -1, Number.NaN]) {
+    assert.throws(() => engine.openSession(scenario('worked-run-3-18.scenario.json'), { maxListenerWrites: bad }), /maxListenerWrites must be a whole number/);
+  }
+});
+
+test('calls shorter than the clock resolves are timed in blocks; session ops never', async () => {
+  const engine = await loadEngine();
+  engine.resolutionMicros = 100; // as if the clock stepped every 100 µs: echo needs a block
+  const { value, record } = engine.call('echo', [['a', 1]], { codec: 'binary' });
+  assert.ok(record.block > 1, `block ${record.block}`);
+  assert.deepEqual(value, { changes: [{ path: 'a', value: 1 }], count: 1 });
+  assert.equal(record.overhead, record.total - record.compute);
+  const { session, described } = engine.openSession(scenario('worked-run-3-18.scenario.json'));
+  assert.equal(engine.call('prepare', described.batches[0], { args: String(session) }).record.block, 1);
+  engine.closeSession(session);
+});
+
+test('a host-driven run counts its crossings: open + calls of every run + report', async () => {
+  const engine = await loadEngine();
+  for (const strategy of ['plan', 'legacy']) {
+    for (const codec of CODECS) {
+      const { json, record } = runScenarioHosted(engine, scenario('worked-run-3-18.scenario.json'), { strategy, codec });
+      const calls = JSON.parse(json).runs.map((r) => r.calls);
+      assert.equal(record.crossings, 2 + calls.reduce((a, b) => a + b, 0));
+      assert.equal(calls[0], strategy === 'plan' ? 2 : 2 + 1 + JSON.parse(json).runs[0].execution_plan.levels.length);
+      assert.equal(record.strategy, codec === 'json' ? strategy : `${strategy}/${codec}`);
+      assert.ok(record.bytes_in > 0 && record.total >= record.compute);
+    }
+  }
+});
+
+test('a listener carrying a JS handler source runs it instead of its produce rules', async () => {
+  const engine = await loadEngine();
+  const doc = {
+    format: 'boundary-inspector/scenario@1', name: 'handler source', state: { a: 1, out: {} },
+    listeners: [{ id: 'h', path: 'a', produce: [{ path: 'out.rule', value: true }],
+      handler: '(changes, d) => [["out.seen", changes.length], ["out.topic", d.topic_path]]' }],
+    batches: [[['a', 2]]],
+  };
+  for (const codec of CODECS) {
+    const report = JSON.parse(runScenarioHosted(engine, JSON.stringify(doc), { codec }).json);
+    assert.deepEqual(report.final_state.out, { seen: 1, topic: 'a' }, codec);
+    assert.deepEqual(report.runs[0].dispatches[0].output, [{ path: 'out.seen', value: 1 }, { path: 'out.topic', value: 'a' }]);
+  }
+  const bad = { ...doc, listeners: [{ ...doc.listeners[0], handler: '() => 5' }] };
+  assert.throws(() => runScenarioHosted(engine, JSON.stringify(bad)), /batch 0: listener h: handler must return an array/);
+});
+
+test('a relative --wasm-dir is taken from the working directory', async () => {
+  // require() alone would resolve it against wasm/host/, not the cwd.
+  const relative = path.relative(process.cwd(), defaultWasmDir());
+  assert.ok(!path.isAbsolute(relative));
+  const engine = await loadEngine({ wasmDir: relative });
+  assert.equal(engine.call('echo', [['a', 1]]).value.count, 1);
 });

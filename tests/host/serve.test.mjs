@@ -23,7 +23,7 @@ function startHost(env = {}) {
 test('answers run requests with results and timing records', async () => {
   const host = startHost();
   const hello = await host.next();
-  assert.equal(hello.protocol, 1);
+  assert.equal(hello.protocol, 2);
   assert.equal(hello.ok, true);
   host.send({ id: 7, op: 'run', scenario: demo, repeat: 3 });
   const answer = await host.next();
@@ -49,6 +49,76 @@ test('malformed requests and bad scenarios are answers, not crashes', async () =
   assert.match(b.error, /line 1, column/);
   host.send({ id: 3, op: 'ping' });
   assert.deepEqual(await host.next(), { id: 3, ok: true });
+  for (const line of ['null', '[1,2]', '"ping"', '5', 'true']) {
+    host.send(line);
+    assert.deepEqual(await host.next(), { id: null, ok: false, error: 'request must be a JSON object' }, line);
+  }
+  host.send({ id: 4, op: 'run', scenario: demo, strategy: 'sideways' });
+  assert.match((await host.next()).error, /unknown strategy 'sideways'/);
+  host.send({ id: 5, op: 'ping' });
+  assert.deepEqual(await host.next(), { id: 5, ok: true });
+  host.child.stdin.end();
+});
+
+test('run drives the pipeline from the host under every codec, with the same result', async () => {
+  const host = startHost();
+  await host.next();
+  const results = new Set();
+  for (const [i, codec] of ['json', 'direct', 'binary'].entries()) {
+    for (const strategy of ['plan', 'legacy']) {
+      host.send({ id: 30 + i, op: 'run', scenario: demo, strategy, codec });
+      const a = await host.next();
+      assert.equal(a.ok, true, a.error);
+      const calls = a.result.runs.reduce((n, r) => n + r.calls, 0);
+      assert.equal(a.timings[0].crossings, calls + 2);
+      results.add(`${strategy}:${JSON.stringify(a.result)}`);
+    }
+  }
+  assert.equal(results.size, 2);
+  host.child.stdin.end();
+});
+
+test('pipeline session ops: open, prepare, finalize, report, close', async () => {
+  const host = startHost();
+  await host.next();
+  host.send({ id: 1, op: 'session_open', scenario: demo });
+  const open = await host.next();
+  assert.equal(open.ok, true, open.error);
+  assert.ok(Number.isInteger(open.session) && open.batches.length === 4 && Array.isArray(open.listeners));
+  const { session } = open;
+  host.send({ id: 2, op: 'prepare', session, codec: 'binary', changes: open.batches[0] });
+  const prepared = await host.next();
+  assert.equal(prepared.ok, true, prepared.error);
+  assert.ok(Array.isArray(prepared.value.changes) && 'execution_plan' in prepared.value && 'guards' in prepared.value);
+  assert.equal(prepared.timings[0].strategy, 'binary');
+  host.send({ id: 3, op: 'prepare', session, changes: [] });
+  assert.match((await host.next()).error, /still open/);
+  host.send({ id: 31, op: 'abort', session });
+  assert.equal((await host.next()).ok, true);
+  host.send({ id: 32, op: 'process_changes', session, codec: 'direct', changes: open.batches[0] });
+  const legacyFirst = await host.next();
+  assert.equal(legacyFirst.ok, true, legacyFirst.error);
+  assert.deepEqual(legacyFirst.value.changes, prepared.value.changes);
+  assert.ok(!('execution_plan' in legacyFirst.value));
+  host.send({ id: 4, op: 'create_dispatch_plan', session, codec: 'direct' });
+  const level = await host.next();
+  assert.equal(level.ok, true, level.error);
+  host.send({ id: 5, op: 'route_produced_changes', session, produced: [] });
+  assert.match((await host.next()).error, /"level" must be a level number/);
+  host.send({ id: 6, op: 'finalize', session, outputs: [] });
+  const fin = await host.next();
+  assert.equal(fin.ok, true, fin.error);
+  assert.ok(Array.isArray(fin.value.final_changes));
+  host.send({ id: 7, op: 'session_report', session });
+  const report = await host.next();
+  assert.equal(report.result.runs.length, 1);
+  assert.equal(report.result.runs[0].calls, 3);
+  host.send({ id: 8, op: 'session_close', session });
+  assert.deepEqual(await host.next(), { id: 8, ok: true });
+  host.send({ id: 9, op: 'prepare', session, changes: [] });
+  assert.match((await host.next()).error, /no open session/);
+  host.send({ id: 10, op: 'session_open', scenario: '{' });
+  assert.match((await host.next()).error, /line 1, column/);
   host.child.stdin.end();
 });
 
@@ -83,6 +153,7 @@ test('call carries changes through each codec; export and info answer too', asyn
   host.send({ id: 22, op: 'call', engine_op: 'echo', codec: 'smoke', changes: [] });
   assert.match((await host.next()).error, /unknown codec/);
   host.send({ id: 23, op: 'info' });
-  assert.ok((await host.next()).ops.includes('call'));
+  const info = await host.next();
+  assert.ok(info.ops.includes('call') && info.ops.includes('prepare') && info.ops.includes('session_open'));
   host.child.stdin.end();
 });

@@ -18,6 +18,7 @@
 
 #include <emscripten/bind.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -76,6 +77,45 @@ bool runScenarioBytes(std::uintptr_t ptr, std::size_t len, const std::string& st
     });
 }
 
+// A change list ('BIC1') or, for inputs of another shape, a whole document ('BIB1').
+bi::json::Value decodeBinaryInput(std::string_view bytes) {
+    if (bytes.substr(0, 4) == std::string_view("BIB1")) { // kBinaryDocumentMagic, little-endian
+        return bi::api::decodeBinaryDocument(bytes);
+    }
+    return bi::api::decodeBinaryChanges(bytes);
+}
+
+// Opens a pipeline session from scenario text (always JSON text: it is the file the
+// user gave, loaded once per run, not a per-batch crossing). The result is
+// {"session", ...} as JSON text.
+bool openSessionBytes(std::uintptr_t ptr, std::size_t len, double maxListenerWrites) {
+    return guarded([&](LastCall& call) {
+        // A double from JS: anything but a whole count would be undefined behaviour to cast.
+        if (!(maxListenerWrites >= 0 && maxListenerWrites <= 1e9) || std::floor(maxListenerWrites) != maxListenerWrites) {
+            throw bi::EngineError("openSession: maxListenerWrites must be a whole number from 0 to 1e9");
+        }
+        const auto limit = static_cast<std::size_t>(maxListenerWrites);
+        const double t0 = bi::trace::nowMicros();
+        bi::json::Value out = bi::wasm::openSession(bytesAt(ptr, len), limit);
+        const double t1 = bi::trace::nowMicros();
+        call.result = bi::json::write(out);
+        call.phases = {0, t1 - t0, bi::trace::nowMicros() - t1};
+    });
+}
+
+// The session's `bi run` report as the engine's JSON bytes, whatever codec carried the runs.
+bool sessionReport(int session) {
+    return guarded([&](LastCall& call) {
+        const double t0 = bi::trace::nowMicros();
+        bi::json::Value report = bi::wasm::sessionReport(session);
+        const double t1 = bi::trace::nowMicros();
+        call.result = bi::json::write(report);
+        call.phases = {0, t1 - t0, bi::trace::nowMicros() - t1};
+    });
+}
+
+bool closeSession(int session) { return bi::wasm::closeSession(session); }
+
 bool callJson(const std::string& op, const std::string& args, std::uintptr_t ptr, std::size_t len) {
     return guarded([&](LastCall& call) {
         const double t0 = bi::trace::nowMicros();
@@ -91,7 +131,7 @@ bool callJson(const std::string& op, const std::string& args, std::uintptr_t ptr
 bool callBinary(const std::string& op, const std::string& args, std::uintptr_t ptr, std::size_t len) {
     return guarded([&](LastCall& call) {
         const double t0 = bi::trace::nowMicros();
-        bi::json::Value input = bi::api::decodeBinaryChanges(bytesAt(ptr, len));
+        bi::json::Value input = decodeBinaryInput(bytesAt(ptr, len));
         const double t1 = bi::trace::nowMicros();
         bi::json::Value output = bi::wasm::runOp(op, args, std::move(input));
         const double t2 = bi::trace::nowMicros();
@@ -130,6 +170,9 @@ EMSCRIPTEN_BINDINGS(boundary_inspector_engine) {
     emscripten::function("allocBytes", &allocBytes);
     emscripten::function("freeBytes", &freeBytes);
     emscripten::function("runScenarioBytes", &runScenarioBytes);
+    emscripten::function("openSessionBytes", &openSessionBytes);
+    emscripten::function("sessionReport", &sessionReport);
+    emscripten::function("closeSession", &closeSession);
     emscripten::function("callJson", &callJson);
     emscripten::function("callBinary", &callBinary);
     emscripten::function("callDirect", &callDirect);

@@ -1,33 +1,123 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EngineOps.h"
 
+#include "PipelineSession.h"
 #include "core/EngineError.h"
+#include "pipeline/Change.h"
+
+#include <cstdlib>
+#include <map>
+#include <memory>
 
 namespace bi::wasm {
 
 namespace {
 
-// Returns its input as {"changes": input, "count": n}: the boundary cost with no work.
-json::Value echo(json::Value input) {
-    const std::size_t n = input.isArray() ? input.asArray().size() : 0;
+struct Sessions {
+    std::map<int, std::unique_ptr<PipelineSession>> open;
+    int next = 1;
+};
+
+Sessions& sessions() {
+    static Sessions s;
+    return s;
+}
+
+// Parses "<session>" or "<session> <level>" strictly: a typo must not reach another session.
+std::pair<int, std::size_t> parseArgs(const std::string& op, const std::string& args, bool wantLevel) {
+    const char* p = args.c_str();
+    char* end = nullptr;
+    const long id = std::strtol(p, &end, 10);
+    long level = 0;
+    bool ok = end != p && id > 0;
+    if (ok && wantLevel) {
+        p = end;
+        level = std::strtol(p, &end, 10);
+        ok = end != p && level >= 0;
+    }
+    if (!ok || *end != '\0') {
+        throw EngineError(op + ": args must be \"<session>" + std::string(wantLevel ? " <level>" : "") +
+                          "\", got \"" + args + "\"");
+    }
+    return {static_cast<int>(id), static_cast<std::size_t>(level)};
+}
+
+PipelineSession& sessionFor(const std::string& op, int id) {
+    auto it = sessions().open.find(id);
+    if (it == sessions().open.end()) {
+        throw EngineError(op + ": no open session " + std::to_string(id));
+    }
+    return *it->second;
+}
+
+// Returns its input as {"changes": [{path,value}…], "count": n}: the boundary cost with
+// no work. The change list is read and written by the engine's own change routines, so
+// every codec gives back the same shape whatever shape went in.
+json::Value echo(const json::Value& input) {
+    pipeline::ChangeList changes = pipeline::changesFromJson(input, "echo: changes");
     json::Value out = json::Value::object();
-    out.set("changes", std::move(input));
-    out.set("count", n);
+    out.set("changes", pipeline::toJson(changes));
+    out.set("count", static_cast<double>(changes.size()));
     return out;
+}
+
+json::Value sessionOp(const std::string& op, const std::string& args, const json::Value& input) {
+    const bool route = op == "routeProducedChanges";
+    const auto [id, level] = parseArgs(op, args, route);
+    PipelineSession& session = sessionFor(op, id);
+    if (op == "prepare" || op == "processChanges" || op == "preparePlan") {
+        const PlanForm form = op == "prepare" ? PlanForm::Full : op == "preparePlan" ? PlanForm::Compact : PlanForm::None;
+        return session.prepare(input, form);
+    }
+    if (op == "createDispatchPlan") {
+        return session.createDispatchPlan();
+    }
+    if (route) {
+        return session.routeProducedChanges(level, input);
+    }
+    if (op == "finalize") {
+        return session.finalize(input);
+    }
+    session.abort();
+    return json::Value();
 }
 
 } // namespace
 
 json::Value runOp(const std::string& op, const std::string& args, json::Value input) {
-    (void)args;
     if (op == "echo") {
-        return echo(std::move(input));
+        return echo(input);
+    }
+    if (op == "prepare" || op == "preparePlan" || op == "processChanges" || op == "createDispatchPlan" ||
+        op == "routeProducedChanges" || op == "finalize" || op == "abort") {
+        return sessionOp(op, args, input);
     }
     throw EngineError("unknown engine op '" + op + "'");
 }
 
 std::string opNames() {
-    return "echo";
+    return "echo,prepare,preparePlan,processChanges,createDispatchPlan,routeProducedChanges,finalize,abort";
+}
+
+json::Value openSession(std::string_view scenarioText, std::size_t maxListenerWrites) {
+    auto session = std::make_unique<PipelineSession>(scenarioText, maxListenerWrites);
+    const int id = sessions().next++;
+    json::Value out = json::Value::object();
+    out.set("session", static_cast<double>(id));
+    json::Value described = session->describe();
+    for (auto& [key, value] : described.asObject()) {
+        out.set(key, std::move(value));
+    }
+    sessions().open.emplace(id, std::move(session));
+    return out;
+}
+
+json::Value sessionReport(int session) {
+    return sessionFor("report", session).report();
+}
+
+bool closeSession(int session) {
+    return sessions().open.erase(session) > 0;
 }
 
 } // namespace bi::wasm

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The wasm twin of the native `bi`: same command line, same JSON.
-//   node bi.mjs run SCENARIO [--strategy plan|legacy] [--repeat N]
+//   node bi.mjs run SCENARIO [--strategy plan|legacy] [--codec json|direct|binary] [--repeat N]
+//   node bi.mjs extract FILE … / md2html FILE   (extract-cli.mjs)
 //   node bi.mjs serve        line-delimited JSON requests on stdin (docs/host-protocol.md)
 import { readFileSync } from 'node:fs';
 import { loadEngine, HostError } from './engine.mjs';
 import { serve } from './serve.mjs';
+import { runScenarioHosted } from './pipeline-run.mjs';
+import { EXTRACT_COMMANDS, extractCommandLine } from './extract-cli.mjs';
 import { withTimings, formatRecord, recordsToCsv, recordsToJson, recordsToChromeTrace } from './records.mjs';
 
-const USAGE = 'usage: bi.mjs run SCENARIO [--strategy plan|legacy] [--codec json] [--repeat N]\n'
+const USAGE = 'usage: bi.mjs run SCENARIO [--strategy plan|legacy] [--codec json|direct|binary] [--repeat N] [--max-listener-writes N]\n'
   + '       bi.mjs serve [--wasm-dir DIR]\n       bi.mjs export RECORDS.json --format csv|json|trace\n';
 
 class UsageError extends Error {}
@@ -28,6 +31,9 @@ function parseArgs(argv) {
     else if (arg === '--repeat') {
       args.repeat = Number.parseInt(value(), 10);
       if (!(args.repeat >= 1)) throw new UsageError('--repeat must be at least 1');
+    } else if (arg === '--max-listener-writes') {
+      args.maxListenerWrites = Number.parseInt(value(), 10);
+      if (!(args.maxListenerWrites >= 1)) throw new UsageError('--max-listener-writes must be at least 1');
     } else if (arg === '--wasm-dir') args.wasmDir = value();
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else args.files.push(arg);
@@ -50,16 +56,14 @@ async function runCommand(args) {
   }
   if (args.command === 'export') return exportCommand(args);
   if (args.command !== 'run') throw new UsageError(`unknown command '${args.command}'`);
-  // The whole scenario is one engine call; per-batch codecs need the crossing-level
-  // pipeline calls (docs/host-protocol.md), so only the JSON codec applies here yet.
-  if (args.codec !== 'json') throw new HostError(`--codec ${args.codec}: run crosses once with JSON; per-batch codecs are not wired yet`);
+  // The host drives the run crossing by crossing (pipeline-run.mjs); the listeners are JS.
   if (args.files.length !== 1) throw new UsageError('run takes exactly one SCENARIO file');
   const text = readInput(args.files[0]);
   const engine = await loadEngine({ wasmDir: args.wasmDir });
   const records = [];
   let json = '';
   for (let i = 0; i < args.repeat; i++) {
-    const out = engine.runScenario(text, { strategy: args.strategy });
+    const out = runScenarioHosted(engine, text, { strategy: args.strategy, codec: args.codec, maxListenerWrites: args.maxListenerWrites });
     json = out.json;
     records.push(formatRecord(out.record));
   }
@@ -88,6 +92,11 @@ function exportCommand(args) {
 }
 
 async function main() {
+  // extract / md2html: their own options (wasm/host/extract-cli.mjs).
+  if (EXTRACT_COMMANDS.includes(process.argv[2])) {
+    process.exitCode = await extractCommandLine(process.argv.slice(2));
+    return;
+  }
   try {
     process.exitCode = await runCommand(parseArgs(process.argv.slice(2)));
   } catch (e) {

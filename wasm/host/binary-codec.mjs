@@ -25,6 +25,7 @@ function valueSize(v) {
   if (v === null || v === undefined || typeof v === 'boolean' || isUndefinedMarker(v)) return 1;
   if (typeof v === 'number') return 9;
   if (typeof v === 'string') return 5 + utf8Length(v);
+  if (typeof v !== 'object') throw new TypeError(`binary codec: cannot pass a JS ${typeof v}`);
   if (Array.isArray(v)) {
     let n = 5;
     for (const item of v) n += valueSize(item);
@@ -45,7 +46,19 @@ function isUndefinedMarker(v) {
 const pathOf = (c) => (Array.isArray(c) ? c[0] : c.path);
 const valueOf = (c) => (Array.isArray(c) ? c[1] : c.value);
 
+// Whether `changes` has the change-list layout: [path, value] pairs or {path, value}
+// objects with string paths. Anything else crosses as a whole document.
+export function isChangeList(changes) {
+  if (!Array.isArray(changes)) return false;
+  for (const c of changes) {
+    if (Array.isArray(c) ? c.length !== 2 : (c === null || typeof c !== 'object' || !('value' in c))) return false;
+    if (typeof pathOf(c) !== 'string') return false;
+  }
+  return true;
+}
+
 export function changesSize(changes) {
+  if (!Array.isArray(changes)) throw new TypeError('binary codec: changes must be an array');
   let n = 8;
   for (const c of changes) n += 4 + utf8Length(pathOf(c)) + valueSize(valueOf(c));
   return n;
@@ -64,11 +77,24 @@ class Writer {
     this.pos += 4;
   }
 
+  // Short strings are copied char by char, giving up at the first non-ASCII one (the
+  // bytes written past the length so far are overwritten by encodeInto).
   str(s) {
-    if (s.length <= 32 && /^[\x00-\x7f]*$/.test(s)) {
-      this.u32(s.length);
-      for (let i = 0; i < s.length; i++) this.bytes[this.pos++] = s.charCodeAt(i);
-      return;
+    const n = s.length;
+    if (n <= 32) {
+      const bytes = this.bytes;
+      const at = this.pos + 4;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        bytes[at + i] = c;
+      }
+      if (i === n) {
+        this.u32(n);
+        this.pos = at + n;
+        return;
+      }
     }
     const at = this.pos + 4;
     const { written } = encoder.encodeInto(s, this.bytes.subarray(at));
@@ -122,12 +148,48 @@ export function encodeChanges(changes) {
   return bytes;
 }
 
-export function encodeDocument(doc) {
-  const bytes = new Uint8Array(4 + valueSize(doc));
-  const w = new Writer(bytes, 0);
+export function documentSize(doc) {
+  return 4 + valueSize(doc);
+}
+
+// Writes a whole document ('BIB1') into `bytes` at `offset`; returns the bytes written.
+export function writeDocument(doc, bytes, offset = 0) {
+  const w = new Writer(bytes, offset);
   w.u32(DOC_MAGIC);
   w.value(doc);
+  return w.pos - offset;
+}
+
+export function encodeDocument(doc) {
+  const bytes = new Uint8Array(documentSize(doc));
+  writeDocument(doc, bytes);
   return bytes;
+}
+
+// Short ASCII strings repeat in a document (object keys, paths, enum-like values): the
+// reader keeps the last string seen for each hash of the bytes and hands it out again
+// after comparing it byte for byte, instead of building the same string anew.
+const STRING_CACHE_SIZE = 4096;
+const stringCache = new Array(STRING_CACHE_SIZE).fill('');
+
+function cachedAscii(bytes, start, end) {
+  let h = end - start;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b >= 0x80) return null;
+    h = (h * 31 + b) | 0;
+  }
+  const slot = h & (STRING_CACHE_SIZE - 1);
+  const hit = stringCache[slot];
+  if (hit.length === end - start) {
+    let k = 0;
+    while (k < hit.length && hit.charCodeAt(k) === bytes[start + k]) k++;
+    if (k === hit.length) return hit;
+  }
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
+  stringCache[slot] = s;
+  return s;
 }
 
 class Reader {
@@ -154,10 +216,8 @@ class Reader {
     const end = this.pos + len;
     if (end > this.bytes.length) this.fail('truncated string bytes');
     if (len <= 32) {
-      let s = '';
-      let i = this.pos;
-      for (; i < end && this.bytes[i] < 0x80; i++) s += String.fromCharCode(this.bytes[i]);
-      if (i === end) {
+      const s = cachedAscii(this.bytes, this.pos, end);
+      if (s !== null) {
         this.pos = end;
         return s;
       }

@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { changesSize, writeChanges, decodeDocument } from './binary-codec.mjs';
+import { clockResolutionMicros, blockSizeFor } from './records.mjs';
+import { changesSize, writeChanges, decodeDocument, isChangeList, documentSize, writeDocument } from './binary-codec.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +20,8 @@ export class HostError extends Error {}
 // Emscripten 3.1.6's loader calls fetch() on a file path under Node >= 18, so the
 // module is handed its bytes (wasmBinary) instead of locating them itself.
 export async function loadEngine({ wasmDir = defaultWasmDir(), variant = 'standard' } = {}) {
-  const base = path.join(wasmDir, `bi-engine-${variant}`);
+  // Absolute: require() would resolve a relative path against this file, not the cwd.
+  const base = path.resolve(wasmDir, `bi-engine-${variant}`);
   if (!existsSync(`${base}.js`) || !existsSync(`${base}.wasm`)) {
     throw new HostError(`wasm module missing: ${base}.js/.wasm not found (run scripts/build)`);
   }
@@ -31,6 +33,11 @@ export async function loadEngine({ wasmDir = defaultWasmDir(), variant = 'standa
   return new WasmEngine(module, { variant, startupMs, wasmBytes: wasmBinary.length });
 }
 
+// Ops without side effects: a call shorter than the clock resolves can be repeated
+// and timed as a block. Session ops change the session, so they are timed once.
+const PURE_OPS = new Set(['echo']);
+const TIMED_FIELDS = ['host_encode', 'copy_in', 'copy_out', 'host_decode', 'engine_decode', 'compute', 'engine_encode'];
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const micros = (a, b) => (b - a) * 1000;
@@ -39,6 +46,7 @@ export class WasmEngine {
   constructor(module, info) {
     this.m = module;
     this.info = info;
+    this.resolutionMicros = null; // measured on the first pure call; settable
   }
 
   // Runs a scenario with the JSON-string codec; returns { json, record }.
@@ -78,22 +86,105 @@ export class WasmEngine {
     return { json, record };
   }
 
+  // Opens a pipeline session (wasm/bindings/PipelineSession.h) from scenario text.
+  // Returns { session, described, record }: described is {name, max_listener_writes,
+  // batches, listeners}; the record times this one crossing.
+  openSession(text, { maxListenerWrites = 0 } = {}) {
+    const out = this.#textCall(encoder.encode(text), (ptr, len) => this.m.openSessionBytes(ptr, len, maxListenerWrites));
+    const described = JSON.parse(out.text);
+    const { session } = described;
+    delete described.session;
+    return { session, described, record: this.#textRecord('openSession', out) };
+  }
+
+  // The session's `bi run` report: always the engine's JSON bytes. Returns { json, record }.
+  sessionReport(session) {
+    const out = this.#textCall(new Uint8Array(0), () => this.m.sessionReport(session));
+    return { json: out.text, record: this.#textRecord('report', out) };
+  }
+
+  closeSession(session) {
+    return this.m.closeSession(session);
+  }
+
+  // One crossing carrying bytes in and JSON text out; `invoke(ptr, len)` returns ok.
+  #textCall(bytes, invoke) {
+    const m = this.m;
+    const t1 = performance.now();
+    const ptr = m.allocBytes(bytes.length);
+    m.HEAPU8.set(bytes, ptr);
+    const t2 = performance.now();
+    let ok;
+    try {
+      ok = invoke(ptr, bytes.length);
+    } finally {
+      m.freeBytes(ptr);
+    }
+    const t3 = performance.now();
+    if (!ok) throw new HostError(m.lastError());
+    const outPtr = m.resultPtr();
+    const len = m.resultLen();
+    const text = decoder.decode(m.HEAPU8.subarray(outPtr, outPtr + len));
+    const t4 = performance.now();
+    return { text, bytesIn: bytes.length, bytesOut: len, copyIn: micros(t1, t2), copyOut: micros(t3, t4), total: micros(t1, t4) };
+  }
+
+  #textRecord(op, out) {
+    const record = { op, strategy: 'json', engine: 'wasm', bytes_in: out.bytesIn, bytes_out: out.bytesOut, crossings: 1, block: 1,
+      copy_in: out.copyIn, copy_out: out.copyOut, ...this.enginePhases(), total: out.total };
+    record.overhead = record.total - record.compute;
+    return record;
+  }
+
   // Phase times the engine measured for the last call.
   enginePhases() {
     return { engine_decode: this.m.phaseDecode(), compute: this.m.phaseCompute(), engine_encode: this.m.phaseEncode() };
   }
 
-  // One crossing through a codec: `input` (a change list) goes in, the op's result
-  // document comes out as a JS value. Returns { value, record }.
+  // One crossing through a codec: `input` (a change list, or any document for the
+  // session ops) goes in, the op's result document comes out as a JS value. A pure op
+  // (echo) faster than ~100 clock steps is repeated in a block and every figure is
+  // the block's mean (`block` says how many calls). Returns { value, record }.
   call(op, input, { codec = 'json', args = '' } = {}) {
-    const run = CODECS[codec];
-    if (!run) throw new HostError(`unknown codec '${codec}' (expected json, direct or binary)`);
-    const out = run(this, op, args, input);
-    const phases = this.enginePhases();
-    const record = { op, strategy: codec, engine: 'wasm', crossings: 1, block: 1, ...out.times, ...phases };
+    let out = this.#crossOnce(op, input, codec, args);
+    let block = 1;
+    if (PURE_OPS.has(op)) {
+      this.resolutionMicros ??= clockResolutionMicros(50);
+      block = blockSizeFor(out.total, this.resolutionMicros);
+    }
+    if (block > 1) out = this.#crossBlock(op, input, codec, args, block);
+    const record = { op, strategy: codec, engine: 'wasm', crossings: 1, block, ...out.times };
     record.total = out.total;
     record.overhead = record.total - record.compute;
     return { value: out.value, record };
+  }
+
+  // Returns { value, times (codec times + engine phases), total }.
+  #crossOnce(op, input, codec, args) {
+    const run = CODECS[codec];
+    if (!run) throw new HostError(`unknown codec '${codec}' (expected json, direct or binary)`);
+    let out;
+    try {
+      out = run(this, op, args, input);
+    } catch (e) {
+      throw e instanceof HostError ? e : new HostError(e.message);
+    }
+    return { value: out.value, times: { ...out.times, ...this.enginePhases() }, total: out.total };
+  }
+
+  // The total is one clock span over the whole block; phases are the means of what
+  // each call measured.
+  #crossBlock(op, input, codec, args, block) {
+    let last;
+    const sums = Object.fromEntries(TIMED_FIELDS.map((f) => [f, 0]));
+    const t0 = performance.now();
+    for (let i = 0; i < block; i++) {
+      last = this.#crossOnce(op, input, codec, args);
+      for (const f of TIMED_FIELDS) sums[f] += last.times[f] ?? 0;
+    }
+    const total = micros(t0, performance.now()) / block;
+    for (const f of TIMED_FIELDS) sums[f] /= block;
+    return { value: last.value, times: { ...last.times, ...sums }, total };
   }
 
   lastError() {
@@ -101,9 +192,11 @@ export class WasmEngine {
   }
 
   // Whether this module's bindings know an engine op (ops arrive with the issues that add them).
+  // The list is read once: the host asks per batch (pipeline-run.mjs).
   supports(op) {
     if (!this.m.supportedOps) return op === 'echo';
-    return this.m.supportedOps().split(',').includes(op);
+    this.ops ??= new Set(this.m.supportedOps().split(','));
+    return this.ops.has(op);
   }
 }
 
@@ -126,13 +219,14 @@ const CODECS = {
     const t3 = performance.now();
     if (!ok) throw new HostError(m.lastError());
     const outPtr = m.resultPtr();
-    const text = decoder.decode(m.HEAPU8.subarray(outPtr, outPtr + m.resultLen()));
+    const outLen = m.resultLen();
+    const text = decoder.decode(m.HEAPU8.subarray(outPtr, outPtr + outLen));
     const t4 = performance.now();
     const value = JSON.parse(text);
     const t5 = performance.now();
     return {
       value,
-      times: { bytes_in: bytes.length, bytes_out: text.length, host_encode: micros(t0, t1), copy_in: micros(t1, t2), copy_out: micros(t3, t4), host_decode: micros(t4, t5) },
+      times: { bytes_in: bytes.length, bytes_out: outLen, host_encode: micros(t0, t1), copy_in: micros(t1, t2), copy_out: micros(t3, t4), host_decode: micros(t4, t5) },
       total: micros(t0, t5),
     };
   },
@@ -150,13 +244,18 @@ const CODECS = {
     return { value, times: { bytes_in: 0, bytes_out: 0 }, total: micros(t0, t1) };
   },
 
-  // The host measures the layout, then writes it straight into wasm memory.
+  // The host measures the layout, then writes it straight into wasm memory: a change
+  // list as 'BIC1', any other input (listener outputs, bad input) as a 'BIB1' document,
+  // so that the engine, not the codec, judges the input as under the other codecs.
   binary(engine, op, args, input) {
     const m = engine.m;
     const t0 = performance.now();
-    const size = changesSize(input);
+    const changes = isChangeList(input);
+    const size = changes ? changesSize(input) : documentSize(input);
     const ptr = m.allocBytes(size);
-    writeChanges(input, m.HEAPU8, ptr);
+    // HEAPU8 is read after the allocation: growing memory replaces the buffer.
+    if (changes) writeChanges(input, m.HEAPU8, ptr);
+    else writeDocument(input, m.HEAPU8, ptr);
     const t1 = performance.now();
     let ok;
     try {

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The host's side of listener dispatch: JS handlers run by the single-plan loop
 // (one crossing: the FullExecutionPlan) or level by level for the legacy flow.
-// Semantics follow engine/pipeline/ExecutionPlan.h: handler output uses absolute
-// paths; forwarded changes reach a receiver when related to its topic and are
-// relativized against the topic.
+// Semantics follow engine/pipeline/PipelineApi.h and the native RunDriver: handler
+// output uses absolute paths; forwarded changes reach a receiver when related to
+// its topic and are relativized against the topic. The forwarding targets are
+// the engine's maps, followed as given.
 
-// Whether `path` is `base` or below it.
+// Whether `path` is strictly below `base` (everything non-empty is below the root '').
 function isBelow(path, base) {
+  if (base === '') return path !== '';
   return path.length > base.length && path.startsWith(base) && path[base.length] === '.';
 }
 
@@ -23,17 +25,35 @@ const clone = (v) => (v !== null && typeof v === 'object' ? structuredClone(v) :
 const pathOf = (c) => (Array.isArray(c) ? c[0] : c.path);
 const valueOf = (c) => (Array.isArray(c) ? c[1] : c.value);
 
-// A handler from a scenario listener: its JS source when it carries one, else a
-// function returning the listener's `produce` list ([path, value] pairs, absolute).
+// A handler from a scenario listener as the engine describes it (PipelineSession::describe):
+// each `produce` rule writes its absolute path with its literal `value`, or with the value
+// of the last input change whose relativized path equals `from_change`. A rule with a
+// `when` guard writes only when the engine's evaluation of it (the dispatch's `guard`,
+// one boolean per rule, from prepare's "guards") is true. A listener carrying a JS
+// `handler` source string runs that function instead: (changes, dispatch) => [[path, value]…].
+// Handlers are called as handler(input, dispatch, guard); input is a fresh copy.
 export function buildHandler(listener) {
   if (typeof listener.handler === 'string') {
     // eslint-disable-next-line no-new-func
     const fn = new Function(`return (${listener.handler});`)();
     if (typeof fn !== 'function') throw new Error(`listener ${listener.id}: handler is not a function`);
-    return (changes, scoped) => normalizeOutput(fn(changes, scoped), listener.id);
+    return (changes, dispatch) => normalizeOutput(fn(changes, dispatch), listener.id);
   }
-  const produce = (listener.produce ?? []).map((c) => [pathOf(c), valueOf(c)]);
-  return () => produce.map(([p, v]) => [p, clone(v)]);
+  const rules = (listener.produce ?? []).map((r) => (Array.isArray(r) ? { path: r[0], value: r[1] } : r));
+  return (input, dispatch, guard) => {
+    const out = [];
+    rules.forEach((rule, i) => {
+      if (rule.when && !(guard && guard[i])) return;
+      if ('value' in rule) {
+        out.push([rule.path, clone(rule.value)]);
+        return;
+      }
+      let match;
+      for (const c of input) if (pathOf(c) === rule.from_change) match = c;
+      if (match !== undefined) out.push([rule.path, clone(valueOf(match))]);
+    });
+    return out;
+  };
 }
 
 function normalizeOutput(out, id) {
@@ -46,53 +66,119 @@ function normalizeOutput(out, id) {
   });
 }
 
-// Runs a FullExecutionPlan in the host. `changes` are the run's state changes
-// ({path, value} or [path, value]); `handlers` maps subscriber ids to functions.
-// Returns { outputs: [{dispatch, changes}], dispatches: [{dispatch_id, subscriber_id, input, output}] }.
-export function executePlan(plan, changes, handlers) {
-  const outputs = [];
-  const dispatches = [];
-  if (!plan) return { outputs, dispatches };
-  const pending = new Map();
-  const forward = (target, produced) => {
-    if (!pending.has(target)) pending.set(target, []);
-    pending.get(target).push(...produced);
-  };
-  for (const group of plan.groups) {
-    for (const d of group.dispatches) {
-      const input = d.input_change_ids.map((i) => [relativize(pathOf(changes[i]), d.topic_path), clone(valueOf(changes[i]))]);
-      for (const [p, v] of pending.get(d.dispatch_id) ?? []) {
-        if (topicMatches(p, d.topic_path)) input.push([relativize(p, d.topic_path), clone(v)]);
-      }
-      const handler = handlers.get(d.subscriber_id);
-      if (!handler) throw new Error(`no handler for listener '${d.subscriber_id}'`);
-      const produced = handler(input, d.scope_path);
-      dispatches.push({ dispatch_id: d.dispatch_id, subscriber_id: d.subscriber_id, input, output: produced });
-      outputs.push({ dispatch: d.dispatch_id, changes: produced });
-      for (const t of plan.propagation_map[d.dispatch_id] ?? []) {
-        forward(t.target_dispatch_id, produced.map(([p, v]) => [t.remap_prefix ? (p ? `${t.remap_prefix}.${p}` : t.remap_prefix) : p, v]));
-      }
-      for (const target of plan.cascade_map[d.dispatch_id] ?? []) forward(target, produced);
-    }
-  }
-  return { outputs, dispatches };
+// Calls one dispatch's handler; returns the dispatch record {dispatch_id, input, changes}
+// (the shape finalize takes, input kept for the report).
+function callListener(d, input, handlers, guards) {
+  const handler = handlers.get(d.subscriber_id);
+  if (!handler) throw new Error(`no handler for listener '${d.subscriber_id}'`);
+  const changes = handler(input, d, guards?.[d.subscriber_id]);
+  return { dispatch_id: d.dispatch_id, input, changes };
 }
 
-// Runs one legacy level (LegacyLevel JSON: groups of {dispatch, input}); inputs are
-// materialized by the engine. Returns the produced output per dispatch.
-export function executeLegacyLevel(level, handlers) {
-  const outputs = [];
-  const dispatches = [];
-  for (const group of level.groups ?? []) {
-    for (const entry of group) {
-      const d = entry.dispatch;
-      const handler = handlers.get(d.subscriber_id);
-      if (!handler) throw new Error(`no handler for listener '${d.subscriber_id}'`);
-      const input = (entry.input ?? []).map((c) => [pathOf(c), clone(valueOf(c))]);
-      const produced = handler(input, d.scope_path);
-      dispatches.push({ dispatch_id: d.dispatch_id, subscriber_id: d.subscriber_id, input, output: produced });
-      outputs.push({ dispatch: d.dispatch_id, changes: produced });
+// Appends the changes from `produced` that reach topic `topic`, relativized and copied.
+function appendForwarded(input, produced, topic) {
+  for (const c of produced) {
+    const p = pathOf(c);
+    if (topicMatches(p, topic)) input.push([relativize(p, topic), clone(valueOf(c))]);
+  }
+}
+
+const remap = (prefix, produced) => (prefix
+  ? produced.map(([p, v]) => [p ? `${prefix}.${p}` : prefix, v])
+  : produced);
+
+export const isCompactPlan = (plan) => Array.isArray(plan?.dispatches);
+
+// Runs one planned dispatch: its input is the run changes it names, then what earlier
+// dispatches forwarded to it, relativized to its topic.
+function runDispatch(d, changes, pending, handlers, guards) {
+  const input = d.input_change_ids.map((i) => [relativize(pathOf(changes[i]), d.topic_path), clone(valueOf(changes[i]))]);
+  appendForwarded(input, pending[d.dispatch_id] ?? [], d.topic_path);
+  return callListener(d, input, handlers, guards);
+}
+
+function forwardTo(pending, target, produced) {
+  const list = (pending[target] ??= []);
+  for (const c of produced) list.push(c);
+}
+
+// Prepare's object plan (ExecutionPlan::toJson): cascade_map, then propagation_map.
+function executeObjectPlan(plan, changes, handlers, guards) {
+  const records = [];
+  const pending = [];
+  for (const group of plan.groups) {
+    for (const d of group.dispatches) {
+      const rec = runDispatch(d, changes, pending, handlers, guards);
+      records.push(rec);
+      if (rec.changes.length === 0) continue;
+      for (const target of plan.cascade_map[d.dispatch_id] ?? []) forwardTo(pending, target, rec.changes);
+      for (const t of plan.propagation_map[d.dispatch_id] ?? []) forwardTo(pending, t.target_dispatch_id, remap(t.remap_prefix, rec.changes));
     }
   }
-  return { outputs, dispatches };
+  return records;
+}
+
+// preparePlan's compact plan (wasm/bindings/CompactPlan.h): dispatches by id as
+// [subscriber_id, topic_path, scope_path|null, input_change_ids], targets as [from, to)
+// id ranges (cascade, then propagation), non-empty remap prefixes apart as
+// [dispatch, target, prefix]. Handlers get the same dispatch objects as from the object plan.
+function executeCompactPlan(plan, changes, handlers, guards) {
+  const records = [];
+  const pending = [];
+  const prefixes = plan.prefixes.length ? new Map(plan.prefixes.map(([from, to, prefix]) => [`${from} ${to}`, prefix])) : null;
+  const forwardRanges = (ranges, from, produced, remapped) => {
+    for (let r = 0; r + 1 < (ranges?.length ?? 0); r += 2) {
+      for (let target = ranges[r]; target < ranges[r + 1]; target++) {
+        const prefix = remapped && prefixes ? prefixes.get(`${from} ${target}`) : undefined;
+        forwardTo(pending, target, prefix ? remap(prefix, produced) : produced);
+      }
+    }
+  };
+  for (const [, ids] of plan.groups) {
+    for (const id of ids) {
+      const [subscriber, topic, scope, inputs] = plan.dispatches[id];
+      const d = { dispatch_id: id, subscriber_id: subscriber, scope_path: scope ?? topic, topic_path: topic, input_change_ids: inputs };
+      const rec = runDispatch(d, changes, pending, handlers, guards);
+      records.push(rec);
+      if (rec.changes.length === 0) continue;
+      forwardRanges(plan.cascade[id], id, rec.changes, false);
+      forwardRanges(plan.propagation[id], id, rec.changes, true);
+    }
+  }
+  return records;
+}
+
+// Runs a FullExecutionPlan in the host, as the native RunDriver's runPlan does. `plan`
+// is prepare's "execution_plan" or preparePlan's compact "plan"; `changes` are the
+// run's state changes ({path, value} or [path, value]); `handlers` maps subscriber ids
+// to handlers; `guards` is prepare's "guards". Returns the dispatch records in
+// execution order (finalize's input).
+export function executePlan(plan, changes, handlers, guards = {}) {
+  if (!plan) return [];
+  return isCompactPlan(plan) ? executeCompactPlan(plan, changes, handlers, guards) : executeObjectPlan(plan, changes, handlers, guards);
+}
+
+// Runs one legacy level (LegacyLevel JSON: {level, groups: [[{dispatch_id, subscriber_id,
+// scope_path, topic_path, changes}]]}, inputs materialized by the engine). Within the
+// level, a dispatch also receives the output of the level's earlier dispatches that
+// matches its topic (the host's share of the forwarding, see PipelineApi.h). Returns
+// the dispatch records in execution order; {dispatch_id, changes} is routeProducedChanges' input.
+export function executeLegacyLevel(level, handlers, guards = {}) {
+  const records = [];
+  const earlier = [];
+  for (const group of level.groups ?? []) {
+    for (const entry of group) {
+      const input = (entry.changes ?? []).map((c) => [pathOf(c), clone(valueOf(c))]);
+      appendForwarded(input, earlier, entry.topic_path);
+      const rec = callListener(entry, input, handlers, guards);
+      records.push(rec);
+      earlier.push(...rec.changes);
+    }
+  }
+  return records;
+}
+
+// Handlers for every listener the engine described, by id.
+export function handlersFor(listeners) {
+  return new Map(listeners.map((l) => [l.id, buildHandler(l)]));
 }

@@ -4,10 +4,15 @@
 import { createInterface } from 'node:readline';
 import { loadEngine } from './engine.mjs';
 import { formatRecord, recordsToCsv, recordsToJson, recordsToChromeTrace } from './records.mjs';
+import { EXTRACT_OPS, handleExtractOp } from './serve-extract.mjs';
+import { PIPELINE_OPS, handlePipelineOp } from './serve-pipeline.mjs';
+import { runScenarioHosted } from './pipeline-run.mjs';
 
 const EXPORTERS = { csv: recordsToCsv, json: recordsToJson, trace: recordsToChromeTrace };
 
-export const PROTOCOL_VERSION = 1;
+// 2: `run` is driven from the host (crossings counted, a `codec` field), `call` takes any
+// `input` and echo answers {path, value} changes; pipeline session ops added.
+export const PROTOCOL_VERSION = 2;
 
 // The engine's result is spliced in as its own bytes, so serve answers carry
 // exactly what `bi.mjs run` prints.
@@ -33,7 +38,16 @@ export async function serve({ wasmDir } = {}) {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) {
     if (line.trim() === '') continue;
-    send(handle(engine, loadError, line));
+    send(answer(engine, loadError, line));
+  }
+}
+
+// Every line gets an answer, whatever goes wrong while handling it.
+function answer(engine, loadError, line) {
+  try {
+    return handle(engine, loadError, line);
+  } catch (e) {
+    return { id: null, ok: false, error: `internal error: ${e.message}` };
   }
 }
 
@@ -44,6 +58,9 @@ function handle(engine, loadError, line) {
   } catch (e) {
     return { id: null, ok: false, error: `malformed request: ${e.message}` };
   }
+  if (req === null || typeof req !== 'object' || Array.isArray(req)) {
+    return { id: null, ok: false, error: 'request must be a JSON object' };
+  }
   const id = req.id ?? null;
   if (!engine) return { id, ok: false, error: loadError };
   try {
@@ -52,10 +69,11 @@ function handle(engine, loadError, line) {
         return { id, ok: true };
       case 'info':
         return { id, ok: true, protocol: PROTOCOL_VERSION, variant: engine.info.variant, startup_ms: engine.info.startupMs,
-          wasm_bytes: engine.info.wasmBytes, ops: ['ping', 'info', 'run', 'call', 'export'] };
+          wasm_bytes: engine.info.wasmBytes, ops: ['ping', 'info', 'run', 'call', 'export', ...EXTRACT_OPS, ...PIPELINE_OPS] };
       case 'call': {
-        if (!Array.isArray(req.changes)) return { id, ok: false, error: 'call: "changes" must be an array' };
-        const { value, record } = engine.call(String(req.engine_op ?? ''), req.changes, { codec: req.codec ?? 'json', args: String(req.args ?? '') });
+        const input = 'input' in req ? req.input : req.changes;
+        if (!('input' in req) && !Array.isArray(input)) return { id, ok: false, error: 'call: "changes" must be an array (or give "input")' };
+        const { value, record } = engine.call(String(req.engine_op ?? ''), input, { codec: req.codec ?? 'json', args: String(req.args ?? '') });
         return { id, ok: true, timings: [formatRecord(record)], value };
       }
       case 'export': {
@@ -69,13 +87,15 @@ function handle(engine, loadError, line) {
         const timings = [];
         let json = '';
         for (let i = 0; i < repeat; i++) {
-          const out = engine.runScenario(String(req.scenario ?? ''), { strategy: req.strategy ?? 'plan' });
+          const out = runScenarioHosted(engine, String(req.scenario ?? ''), { strategy: req.strategy ?? 'plan', codec: req.codec ?? 'json' });
           json = out.json;
           timings.push(formatRecord(out.record));
         }
         return { id, ok: true, timings, rawResult: json };
       }
       default:
+        if (EXTRACT_OPS.includes(req.op)) return handleExtractOp(engine, req);
+        if (PIPELINE_OPS.includes(req.op)) return { id, ...handlePipelineOp(engine, req) };
         return { id, ok: false, error: `unknown op '${req.op}'` };
     }
   } catch (e) {

@@ -114,10 +114,7 @@ Value DocumentExtractor::extract(const QByteArray& bytes, const QString& mime, c
 std::unique_ptr<ChunkSource> DocumentExtractor::stream(const QByteArray& bytes, const QString& mime,
                                                        const Options& options) {
     try {
-        bi::api::ExtractInput input;
-        input.bytes = std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-        input.fileName = options.fileName.toStdString();
-        bi::api::extractDocument(input, {}); // throws when the engine cannot read this format
+        // The stream itself throws on a format the engine cannot read: no extraction just to find out.
         return std::make_unique<EngineChunkSource>(bytes.toStdString(), std::string(), options.fileName.toStdString(),
                                                    options.maxChars, options.overlap);
     } catch (const std::exception&) {

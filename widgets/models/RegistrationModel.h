@@ -2,6 +2,9 @@
 #pragma once
 
 #include "OutlineModel.h"
+
+#include <QHash>
+#include <QStringList>
 #include "core/Json.h"
 
 // The registrations as a wiring list: one branch per kind (sync, flip,
@@ -12,5 +15,10 @@ class RegistrationModel : public OutlineModel {
     Q_OBJECT
 public:
     explicit RegistrationModel(QObject* parent = nullptr);
-    void setRegistrations(const bi::json::Value& registrations);
+    // listener id -> the paths its `produce` items write (from the scenario).
+    using Produced = QHash<QString, QStringList>;
+    // registrations: the engine's snapshot (`bi run --trace`, "registrations");
+    // scenario: the scenario document, for what each listener produces.
+    void setRegistrations(const bi::json::Value& registrations, const bi::json::Value& scenario = {});
+    static Produced producedPaths(const bi::json::Value& scenario);
 };

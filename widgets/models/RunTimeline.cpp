@@ -2,6 +2,8 @@
 #include "RunTimeline.h"
 #include "JsonPaths.h"
 
+#include <algorithm>
+
 using bi::json::Value;
 using namespace bi::models;
 
@@ -32,26 +34,50 @@ Value applyDiff(const Value& state, const std::vector<ChangeEntry>&, const Value
     return next;
 }
 
-// Legacy asks the engine for a plan, then routes produced changes once per
-// level; plan crosses once per run. Used when the trace does not count them.
-int defaultCrossings(const QString& strategy, int groupIndex) {
-    if (strategy == QLatin1String("legacy")) {
-        return groupIndex == 0 ? 2 : 1;
-    }
-    return groupIndex == 0 ? 1 : 0;
+void setCalls(RunTimeline::Step& s, const Value& run, int planCalls) {
+    const Value* calls = run.find("calls");
+    s.boundaryCalls = calls != nullptr && calls->isNumber() ? static_cast<int>(calls->asNumber()) : -1;
+    s.planCalls = planCalls;
+    s.extraCalls = s.boundaryCalls >= 0 && planCalls >= 0 ? std::max(0, s.boundaryCalls - planCalls) : 0;
 }
 } // namespace
 
-RunTimeline RunTimeline::build(const Value& initialState, const Value& result, const QString& strategy) {
+std::vector<int> RunTimeline::runCalls(const Value& result) {
+    std::vector<int> out;
+    const Value* runs = result.isObject() ? result.find("runs") : nullptr;
+    if (runs != nullptr && runs->isArray()) {
+        for (const auto& run : runs->asArray()) {
+            const Value* calls = run.isObject() ? run.find("calls") : nullptr;
+            out.push_back(calls != nullptr && calls->isNumber() ? static_cast<int>(calls->asNumber()) : -1);
+        }
+    }
+    return out;
+}
+
+int RunTimeline::totalCalls(const Value& result) {
+    int total = -1;
+    for (int c : runCalls(result)) {
+        if (c >= 0) {
+            total = std::max(total, 0) + c;
+        }
+    }
+    return total;
+}
+
+RunTimeline RunTimeline::build(const Value& initialState, const Value& result, const QString& strategy,
+                               const Value* planResult) {
     RunTimeline t;
     Step initial;
     initial.label = QStringLiteral("initial state");
     t.steps_.push_back(std::move(initial));
     t.steps_.back().state = std::make_shared<const Value>(initialState);
     const Value* runs = result.find("runs");
+    const bool isPlan = strategy == QLatin1String("plan");
+    const std::vector<int> plan = isPlan ? runCalls(result) : planResult != nullptr ? runCalls(*planResult)
+                                                                                    : std::vector<int>{};
     if (runs != nullptr && runs->isArray()) {
         for (std::size_t i = 0; i < runs->asArray().size(); ++i) {
-            t.addRun(static_cast<int>(i), runs->asArray()[i], strategy);
+            t.addRun(static_cast<int>(i), runs->asArray()[i], i < plan.size() ? plan[i] : -1);
         }
     }
     return t;
@@ -62,7 +88,7 @@ void RunTimeline::addStep(Step step, const Value* stateAfter) {
     steps_.push_back(std::move(step));
 }
 
-void RunTimeline::addRun(int runIndex, const Value& run, const QString& strategy) {
+void RunTimeline::addRun(int runIndex, const Value& run, int planCalls) {
     const Value* trace = run.find("trace");
     const Value* groups = trace != nullptr ? trace->find("groups") : nullptr;
     if (groups != nullptr && groups->isArray() && !groups->asArray().empty()) {
@@ -84,11 +110,7 @@ void RunTimeline::addRun(int runIndex, const Value& run, const QString& strategy
                 const auto produced = ChangeEntry::fromJson(*diff, s.label);
                 s.diff.insert(s.diff.end(), produced.begin(), produced.end());
             }
-            const Value* crossings = group.find("crossings");
-            s.boundaryCalls = crossings != nullptr && crossings->isNumber()
-                                  ? static_cast<int>(crossings->asNumber())
-                                  : defaultCrossings(strategy, s.group);
-            s.extraCalls = std::max(0, s.boundaryCalls - defaultCrossings(QStringLiteral("plan"), s.group));
+            setCalls(s, run, planCalls);
             const Value* stateAfter = group.find("state_after");
             if (stateAfter != nullptr && !stateAfter->isNull()) {
                 addStep(std::move(s), stateAfter);
@@ -118,10 +140,7 @@ void RunTimeline::addRun(int runIndex, const Value& run, const QString& strategy
             }
         }
     }
-    const Value* calls = run.find("calls");
-    s.boundaryCalls = calls != nullptr && calls->isNumber() ? static_cast<int>(calls->asNumber())
-                                                            : defaultCrossings(strategy, 0);
-    s.extraCalls = std::max(0, s.boundaryCalls - 1);
+    setCalls(s, run, planCalls);
     const Value next = applyDiff(*steps_.back().state, s.diff, changes != nullptr ? *changes : Value());
     addStep(std::move(s), &next);
 }

@@ -14,6 +14,8 @@
 // stepper walks. Step 0 is the initial state. Built from the `bi run` JSON:
 // with a trace, one step per group (its diff and state_after); without one,
 // one step per run, its state computed by applying the run's changes.
+// Boundary calls are the engine's own count for the run (`runs[].calls`),
+// never a guess; "extra" compares them with a plan run of the same scenario.
 class RunTimeline {
 public:
     struct Step {
@@ -23,13 +25,20 @@ public:
         QStringList dispatchIds;
         std::vector<ChangeEntry> diff;
         std::shared_ptr<const bi::json::Value> state;
-        int boundaryCalls = 0; // host↔engine crossings this step costs
-        int extraCalls = 0;    // crossings beyond what the plan strategy needs
+        int boundaryCalls = -1; // the run's crossings as the engine counts them; -1: not reported
+        int planCalls = -1;     // the same run under the plan strategy; -1: unknown
+        int extraCalls = 0;     // boundaryCalls - planCalls when both are known
     };
 
     // initialState: the scenario's "state"; result: the `bi run` document.
+    // planResult: a plan run of the same scenario to count extra calls
+    // against; not needed when strategy is "plan" (the result is its own).
     static RunTimeline build(const bi::json::Value& initialState, const bi::json::Value& result,
-                             const QString& strategy);
+                             const QString& strategy, const bi::json::Value* planResult = nullptr);
+    // The engine's `calls` of every run, in order (-1 where one is missing).
+    static std::vector<int> runCalls(const bi::json::Value& result);
+    // Their sum, or -1 when no run reports one.
+    static int totalCalls(const bi::json::Value& result);
 
     [[nodiscard]] const std::vector<Step>& steps() const { return steps_; }
     [[nodiscard]] int size() const { return static_cast<int>(steps_.size()); }
@@ -38,7 +47,7 @@ public:
     [[nodiscard]] std::vector<ChangeEntry> allChanges() const;
 
 private:
-    void addRun(int runIndex, const bi::json::Value& run, const QString& strategy);
+    void addRun(int runIndex, const bi::json::Value& run, int planCalls);
     void addStep(Step step, const bi::json::Value* stateAfter);
 
     std::vector<Step> steps_;

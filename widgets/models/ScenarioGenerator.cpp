@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include <algorithm>
+
 QByteArray ScenarioGenerator::scenario(int nodes, int batchSize, int batches) {
     const int items = std::max(1, nodes / 3);
     const int perPage = 100;
@@ -31,4 +33,22 @@ QByteArray ScenarioGenerator::scenario(int nodes, int batchSize, int batches) {
     }
     out += "]}";
     return out;
+}
+
+QByteArray ScenarioGenerator::nestedScenario(int depth) {
+    depth = std::max(1, depth);
+    QByteArray path;
+    QByteArray listeners;
+    for (int d = 0; d < depth; ++d) {
+        path += (d == 0 ? "l" : ".l") + QByteArray::number(d);
+        listeners += (d == 0 ? "" : ",") + QByteArray(R"({"id":"d)") + QByteArray::number(d) + R"(","path":")" + path +
+                     R"(","produce":[{"path":"out.d)" + QByteArray::number(d) + R"(","value":true}]})";
+    }
+    QByteArray nested; // built inside out: "l0":{"v":0,"l1":{"v":0,…}}
+    for (int d = depth - 1; d >= 0; --d) {
+        nested = "\"l" + QByteArray::number(d) + "\":{\"v\":0" + (nested.isEmpty() ? "" : "," + nested) + "}";
+    }
+    return R"({"format":"boundary-inspector/scenario@1","name":"generated depth )" + QByteArray::number(depth) +
+           R"(","state":{"out":{},)" + nested + R"(},"listeners":[)" + listeners + R"(],"batches":[[[")" + path +
+           R"(.v",1]]]})";
 }

@@ -9,4 +9,8 @@
 class ScenarioGenerator {
 public:
     static QByteArray scenario(int nodes, int batchSize, int batches = 1);
+    // Listener depth: a state nested `depth` levels (l0.l1.…), a listener on
+    // each level's object writing out.d<level>, and one change at the deepest
+    // leaf, so every level's listener runs: one dispatch group per level.
+    static QByteArray nestedScenario(int depth);
 };

@@ -17,6 +17,13 @@ public:
     enum class Separator { Newline, BlankLine };
 
     void setOutput(std::string* out) { out_ = out; }
+    // Starts over empty, keeping the container stack's storage.
+    void reset() {
+        out_ = nullptr;
+        containers_.clear();
+        separator_ = Separator::BlankLine;
+        wroteAnything_ = false;
+    }
 
     void pushContainer(std::string marker, std::string indent);
     void popContainer();

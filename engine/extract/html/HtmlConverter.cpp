@@ -2,6 +2,7 @@
 #include "extract/html/HtmlConverter.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace bi::extract::html {
 
@@ -64,12 +65,13 @@ std::string languageFromClass(std::string_view classes) {
 }
 
 // A link destination as CommonMark accepts it.
-std::string destination(std::string_view url) {
+void appendDestination(std::string_view url, std::string& out) {
     const bool needsBrackets = url.find_first_of(" ()<>\t\n") != std::string_view::npos;
     if (!needsBrackets) {
-        return std::string(url);
+        out.append(url);
+        return;
     }
-    std::string out = "<";
+    out += '<';
     for (char c : url) {
         if (c == '<' || c == '>') {
             out += '\\';
@@ -77,6 +79,11 @@ std::string destination(std::string_view url) {
         out += c == '\n' ? ' ' : c;
     }
     out += '>';
+}
+
+std::string destination(std::string_view url) {
+    std::string out;
+    appendDestination(url, out);
     return out;
 }
 
@@ -156,7 +163,46 @@ bool isHeadElement(HtmlTag tag) {
 } // namespace
 
 HtmlConverter::HtmlConverter(std::string_view input, HtmlOptions options)
-    : options_(options), tokenizer_(input) {}
+    : options_(options), tokenizer_(input) {
+    tokenizer_.setReplaceEachInvalidByte(options.unvalidatedUtf8);
+}
+
+void HtmlConverter::restart(std::string_view input, HtmlOptions options) {
+    // Reset through a fresh converter (no state forgotten), then hand the
+    // buffers back: a fresh converter itself allocates nothing.
+    HtmlConverter fresh(input, options);
+    fresh.tokenizer_ = std::move(tokenizer_);
+    fresh.tokenizer_.restart(input);
+    fresh.tokenizer_.setReplaceEachInvalidByte(options.unvalidatedUtf8);
+    fresh.writer_ = std::move(writer_);
+    fresh.writer_.reset();
+    fresh.inline_ = std::move(inline_);
+    fresh.inline_.reset();
+    fresh.table_ = std::move(table_);
+    fresh.table_.reset();
+    fresh.metadata_.keepBuffersOf(metadata_);
+    fresh.metadataJson_ = std::move(metadataJson_);
+    auto keep = [](auto& mine, auto& old) {
+        mine = std::move(old);
+        mine.clear();
+    };
+    keep(fresh.tables_, tables_);
+    keep(fresh.stack_, stack_);
+    keep(fresh.lists_, lists_);
+    for (auto [mine, old] : {std::pair{&fresh.headingText_, &headingText_}, std::pair{&fresh.cellText_, &cellText_},
+                             std::pair{&fresh.blockText_, &blockText_}, std::pair{&fresh.titleText_, &titleText_},
+                             std::pair{&fresh.linkHref_, &linkHref_}, std::pair{&fresh.linkText_, &linkText_},
+                             std::pair{&fresh.linkCloser_, &linkCloser_},
+                             std::pair{&fresh.preText_, &preText_}, std::pair{&fresh.preLanguage_, &preLanguage_}}) {
+        keep(*mine, *old);
+    }
+    *this = std::move(fresh);
+}
+
+void HtmlConverter::swapResults(json::Value& metadata, std::vector<Table>& tables) {
+    std::swap(metadata, metadataJson_);
+    std::swap(tables, tables_);
+}
 
 bool HtmlConverter::pump(std::string& out, std::size_t minBytes) {
     if (finished_) {
@@ -182,7 +228,7 @@ bool HtmlConverter::pump(std::string& out, std::size_t minBytes) {
 void HtmlConverter::finish() {
     popTo(0);
     flushParagraph();
-    metadataJson_ = metadata_.toJson();
+    metadata_.writeJson(metadataJson_);
     finished_ = true;
 }
 
@@ -550,7 +596,10 @@ HtmlConverter::Effect HtmlConverter::openInlineElement(const HtmlToken& token, H
         linkHref_.assign(*href);
         linkText_.clear();
         if (markdown) {
-            inline_.open("[", "](" + destination(*href) + ")");
+            linkCloser_.assign("](");
+            appendDestination(*href, linkCloser_);
+            linkCloser_ += ')';
+            inline_.open("[", linkCloser_);
             markup = true;
         }
         return Effect::Link;

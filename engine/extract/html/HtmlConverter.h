@@ -31,11 +31,21 @@ namespace bi::extract::html {
 
 struct HtmlOptions {
     bool plainText = false;
+    // The input has not been through text::decodeText: the converter repairs
+    // invalid UTF-8 as it goes, with the same result (streaming then never
+    // reads ahead of what it converts).
+    bool unvalidatedUtf8 = false;
 };
 
 class HtmlConverter {
 public:
     HtmlConverter(std::string_view input, HtmlOptions options); // never copies input
+    // Starts over on another document, keeping every buffer (batch extraction
+    // reuses one converter, so later documents allocate next to nothing).
+    void restart(std::string_view input, HtmlOptions options);
+    // Exchanges the finished document's metadata and tables with the given
+    // ones, whose storage the next document's metadata reuses.
+    void swapResults(json::Value& metadata, std::vector<Table>& tables);
 
     // Appends converted content to `out` until at least `minBytes` more bytes
     // were produced or the input is exhausted. Returns false once everything
@@ -128,6 +138,7 @@ private:
     bool linkOpen_ = false;
     std::string linkHref_;
     std::string linkText_;
+    std::string linkCloser_; // "](destination)" being opened
     int preDepth_ = 0;
     bool preSkipNewline_ = false;
     std::string preText_;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/html/HtmlMetadata.h"
 
+#include "extract/JsonReuse.h"
+
 #include <algorithm>
+#include <type_traits>
 
 namespace bi::extract::html {
 
@@ -17,21 +20,31 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
 }
 
 void setOnce(std::string& field, bool& has, std::string_view value) {
-    std::string collapsed = collapseWhitespace(value);
-    if (!has && !collapsed.empty()) {
-        field = std::move(collapsed);
-        has = true;
+    if (has) {
+        return;
     }
+    field.clear();
+    appendCollapsed(value, field);
+    has = !field.empty();
+}
+
+// The next of `count` reused pairs (appended when the vector is shorter).
+template <class Pair>
+Pair& nextSlot(std::vector<Pair>& slots, std::size_t& count) {
+    if (count == slots.size()) {
+        slots.emplace_back();
+    }
+    return slots[count++];
 }
 
 } // namespace
 
-std::string collapseWhitespace(std::string_view text) {
-    std::string out;
+void appendCollapsed(std::string_view text, std::string& out) {
+    const std::size_t start = out.size();
     bool space = false;
     for (char c : text) {
         if (isAsciiSpace(c)) {
-            space = !out.empty();
+            space = out.size() > start;
             continue;
         }
         if (space) {
@@ -40,7 +53,23 @@ std::string collapseWhitespace(std::string_view text) {
         }
         out += c;
     }
+}
+
+std::string collapseWhitespace(std::string_view text) {
+    std::string out;
+    appendCollapsed(text, out);
     return out;
+}
+
+void HtmlMetadata::keepBuffersOf(HtmlMetadata& old) {
+    for (auto [mine, theirs] : {std::pair{&title_, &old.title_}, std::pair{&description_, &old.description_},
+                                std::pair{&author_, &old.author_}, std::pair{&language_, &old.language_},
+                                std::pair{&canonicalUrl_, &old.canonicalUrl_}}) {
+        mine->swap(*theirs);
+        mine->clear();
+    }
+    headings_.swap(old.headings_);
+    links_.swap(old.links_);
 }
 
 void HtmlMetadata::setTitle(std::string_view title) { setOnce(title_, hasTitle_, title); }
@@ -84,53 +113,79 @@ void HtmlMetadata::addMeta(std::string_view name, std::string_view property,
 }
 
 void HtmlMetadata::addHeading(int level, std::string_view text) {
-    std::string collapsed = collapseWhitespace(text);
-    if (!collapsed.empty()) {
-        headings_.emplace_back(level, std::move(collapsed));
+    auto& [slotLevel, slotText] = nextSlot(headings_, headingCount_);
+    slotLevel = level;
+    slotText.clear();
+    appendCollapsed(text, slotText);
+    if (slotText.empty()) {
+        --headingCount_;
     }
 }
 
 void HtmlMetadata::addLink(std::string_view href, std::string_view text) {
-    links_.emplace_back(std::string(href), collapseWhitespace(text));
+    auto& [slotHref, slotText] = nextSlot(links_, linkCount_);
+    slotHref.assign(href);
+    slotText.clear();
+    appendCollapsed(text, slotText);
 }
 
 json::Value HtmlMetadata::toJson() const {
-    json::Value out = json::Value::object();
-    auto optional = [&](std::string_view key, bool has, const std::string& value) {
+    json::Value out;
+    writeJson(out);
+    return out;
+}
+
+void HtmlMetadata::writeJson(json::Value& target) const {
+    json::Object& out = reuse::object(target);
+    std::size_t index = 0;
+    auto optional = [&](const char* key, bool has, const std::string& value) {
         if (has) {
-            out.set(key, value);
+            reuse::assign(reuse::member(out, index++, key), value);
         }
     };
     optional("title", hasTitle_, title_);
     optional("description", hasDescription_, description_);
     if (!keywords_.empty()) {
-        out.set("keywords", json::Array(keywords_.begin(), keywords_.end()));
+        json::Array& keywords = reuse::array(reuse::member(out, index++, "keywords"));
+        for (std::size_t i = 0; i < keywords_.size(); ++i) {
+            reuse::assign(reuse::element(keywords, i), keywords_[i]);
+        }
+        reuse::truncate(keywords, keywords_.size());
     }
     optional("author", hasAuthor_, author_);
     optional("language", hasLanguage_, language_);
     optional("canonical_url", hasCanonicalUrl_, canonicalUrl_);
     if (!openGraph_.empty()) {
-        json::Object openGraph;
-        for (const auto& [key, value] : openGraph_) {
-            openGraph.emplace_back(key, value);
+        json::Object& openGraph = reuse::object(reuse::member(out, index++, "open_graph"));
+        for (std::size_t i = 0; i < openGraph_.size(); ++i) {
+            reuse::assign(reuse::member(openGraph, i, openGraph_[i].first), openGraph_[i].second);
         }
-        out.set("open_graph", std::move(openGraph));
+        reuse::truncate(openGraph, openGraph_.size());
     }
-    if (!headings_.empty()) {
-        json::Array headings;
-        for (const auto& [level, text] : headings_) {
-            headings.push_back(json::Object{{"level", level}, {"text", text}});
+    writePairs(out, index, "headings", headings_, headingCount_, "level", "text");
+    writePairs(out, index, "links", links_, linkCount_, "href", "text");
+    reuse::truncate(out, index);
+}
+
+template <class First>
+void HtmlMetadata::writePairs(json::Object& out, std::size_t& index, const char* key,
+                              const std::vector<std::pair<First, std::string>>& pairs, std::size_t count,
+                              const char* firstKey, const char* secondKey) {
+    if (count == 0) {
+        return;
+    }
+    json::Array& array = reuse::array(reuse::member(out, index++, key));
+    for (std::size_t i = 0; i < count; ++i) {
+        json::Object& object = reuse::object(reuse::element(array, i));
+        if constexpr (std::is_same_v<First, int>) {
+            reuse::member(object, 0, firstKey) = json::Value(pairs[i].first);
+        } else {
+            reuse::assign(reuse::member(object, 0, firstKey), pairs[i].first);
         }
-        out.set("headings", std::move(headings));
+        reuse::assign(reuse::member(object, 1, secondKey), pairs[i].second);
+        reuse::truncate(object, 2);
     }
-    if (!links_.empty()) {
-        json::Array links;
-        for (const auto& [href, text] : links_) {
-            links.push_back(json::Object{{"href", href}, {"text", text}});
-        }
-        out.set("links", std::move(links));
-    }
-    return out;
+    reuse::truncate(array, count);
 }
 
 } // namespace bi::extract::html

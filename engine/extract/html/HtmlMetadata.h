@@ -27,6 +27,10 @@ public:
     //  "open_graph":{...},"headings":[{"level","text"}],"links":[{"href","text"}]},
     // absent members omitted.
     [[nodiscard]] json::Value toJson() const;
+    // The same, rewriting `target` in place (its storage is reused).
+    void writeJson(json::Value& target) const;
+    // Becomes empty, taking over the buffers of `old` (a converter's restart).
+    void keepBuffersOf(HtmlMetadata& old);
 
 private:
     std::string title_;
@@ -42,11 +46,20 @@ private:
     // Kept as plain strings and turned into JSON once, in toJson().
     std::vector<std::string> keywords_;
     std::vector<std::pair<std::string, std::string>> openGraph_;
+    template <class First>
+    static void writePairs(json::Object& out, std::size_t& index, const char* key,
+                           const std::vector<std::pair<First, std::string>>& pairs, std::size_t count,
+                           const char* firstKey, const char* secondKey);
+
+    // [0, count) are this document's; later slots keep their buffers for reuse.
     std::vector<std::pair<int, std::string>> headings_;
     std::vector<std::pair<std::string, std::string>> links_;
+    std::size_t headingCount_ = 0;
+    std::size_t linkCount_ = 0;
 };
 
 // Collapses whitespace runs to one space and trims (ASCII whitespace only).
 std::string collapseWhitespace(std::string_view text);
+void appendCollapsed(std::string_view text, std::string& out);
 
 } // namespace bi::extract::html

@@ -151,6 +151,23 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
 
 HtmlTokenizer::HtmlTokenizer(std::string_view input) : input_(input) {}
 
+void HtmlTokenizer::restart(std::string_view input) {
+    // Reset through a fresh tokenizer (no state forgotten), buffers moved aside and back.
+    std::string scratch = std::move(scratch_);
+    std::string lastStartTag = std::move(lastStartTag_);
+    std::vector<PendingAttribute> attributes = std::move(attributes_);
+    std::vector<HtmlAttribute> tokenAttributes = std::move(token_.attributes);
+    *this = HtmlTokenizer(input);
+    scratch_ = std::move(scratch);
+    scratch_.clear();
+    lastStartTag_ = std::move(lastStartTag);
+    lastStartTag_.clear();
+    attributes_ = std::move(attributes);
+    attributes_.clear();
+    token_.attributes = std::move(tokenAttributes);
+    token_.attributes.clear();
+}
+
 void HtmlTokenizer::setLastStartTag(std::string_view name) {
     lastStartTag_.assign(name);
     hasLastStartTag_ = true;
@@ -183,7 +200,7 @@ HtmlTokenizer::Ch HtmlTokenizer::peek() const {
     if (length > 0) {
         return {kOther, length};
     }
-    return {kInvalid, invalidLength(input_, pos_)};
+    return {kInvalid, replaceEachInvalidByte_ ? 1 : invalidLength(input_, pos_)};
 }
 
 bool HtmlTokenizer::lookingAt(std::string_view literal, bool caseInsensitive) const {

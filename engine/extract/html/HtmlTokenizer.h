@@ -52,6 +52,8 @@ public:
     };
 
     explicit HtmlTokenizer(std::string_view input);
+    // Starts over on `input`, keeping this tokenizer's buffers.
+    void restart(std::string_view input);
 
     // The next token; EndOfFile once the input is exhausted (and again after).
     const HtmlToken& next();
@@ -64,6 +66,11 @@ public:
     // True while the adjusted current node is in foreign content (SVG, MathML):
     // then <![CDATA[ opens a CDATA section instead of a bogus comment.
     void setAllowCdata(bool allow) { allowCdata_ = allow; }
+    // Each byte that does not start a well-formed UTF-8 sequence becomes one
+    // U+FFFD, exactly as text::decodeText repairs it (by default a maximal
+    // invalid subpart becomes one, as in browsers). Lets a caller tokenize
+    // bytes it has not validated and get what the repaired text would give.
+    void setReplaceEachInvalidByte(bool each) { replaceEachInvalidByte_ = each; }
 
     [[nodiscard]] std::size_t bytesConsumed() const { return pos_; }
     [[nodiscard]] std::size_t parseErrors() const { return parseErrors_; }
@@ -143,6 +150,7 @@ private:
     State state_ = State::Data;
     State returnState_ = State::Data;
     bool allowCdata_ = false;
+    bool replaceEachInvalidByte_ = false;
     bool emitted_ = false;
     std::size_t parseErrors_ = 0;
     std::size_t tagStart_ = 0;  // the '<' that began the current tag or "</" sequence

@@ -26,7 +26,8 @@ void InlineText::beforeContent() {
         text_ += ' ';
         pendingSpace_ = false;
     }
-    for (OpenElement& e : open_) {
+    for (std::size_t i = 0; i < openCount_; ++i) {
+        OpenElement& e = open_[i];
         if (!e.written) {
             e.openerAt = text_.size();
             text_ += e.opener;
@@ -45,9 +46,19 @@ void InlineText::appendText(std::string_view text) {
             ++i;
             continue;
         }
+        auto isWordChar = [&](std::size_t k) { return !isCollapsible(text[k]) && text[k] != '\0'; };
         std::size_t end = i;
-        while (end < text.size() && !isCollapsible(text[end]) && text[end] != '\0') {
-            ++end;
+        for (;;) {
+            while (end < text.size() && isWordChar(end)) {
+                ++end;
+            }
+            // One plain space between two words is what the pending space
+            // would write anyway: keep it in the run (one append per run).
+            if (end + 1 < text.size() && text[end] == ' ' && isWordChar(end + 1)) {
+                ++end;
+                continue;
+            }
+            break;
         }
         beforeContent();
         text_.append(text.substr(i, end - i));
@@ -63,20 +74,28 @@ void InlineText::appendAtom(std::string_view atom) {
     text_.append(atom);
 }
 
-void InlineText::open(std::string opener, std::string closer, bool codeSpan) {
-    open_.push_back({std::move(opener), std::move(closer), codeSpan, false, 0});
+void InlineText::open(std::string_view opener, std::string_view closer, bool codeSpan) {
+    if (openCount_ == open_.size()) {
+        open_.emplace_back();
+    }
+    OpenElement& e = open_[openCount_++];
+    e.opener.assign(opener); // a closed slot's buffers are reused
+    e.closer.assign(closer);
+    e.codeSpan = codeSpan;
+    e.written = false;
+    e.openerAt = 0;
 }
 
 bool InlineText::isOpen(std::string_view opener) const {
-    return std::any_of(open_.begin(), open_.end(), [&](const OpenElement& e) { return e.opener == opener; });
+    return std::any_of(open_.begin(), open_.begin() + static_cast<std::ptrdiff_t>(openCount_),
+                       [&](const OpenElement& e) { return e.opener == opener; });
 }
 
 bool InlineText::close() {
-    if (open_.empty()) {
+    if (openCount_ == 0) {
         return false;
     }
-    OpenElement e = std::move(open_.back());
-    open_.pop_back();
+    OpenElement& e = open_[--openCount_]; // stays in place until the next open()
     if (!e.written) {
         return false;
     }
@@ -119,10 +138,11 @@ const std::string& InlineText::take() {
     while (!text_.empty() && (text_.back() == ' ' || text_.back() == '\n')) {
         text_.pop_back();
     }
-    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
-        if (it->written) {
-            it->codeSpan ? closeCodeSpan(*it) : void(text_ += it->closer);
-            it->written = false;
+    for (std::size_t i = openCount_; i-- > 0;) {
+        OpenElement& e = open_[i];
+        if (e.written) {
+            e.codeSpan ? closeCodeSpan(e) : void(text_ += e.closer);
+            e.written = false;
         }
     }
     taken_.assign(text_); // a copy keeps both buffers' capacity for the next block

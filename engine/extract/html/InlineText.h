@@ -22,7 +22,7 @@ public:
     void appendAtom(std::string_view atom);
     // Opens an element written as opener ... closer. A code span picks its
     // backtick fence when it closes (its content may hold backticks).
-    void open(std::string opener, std::string closer, bool codeSpan = false);
+    void open(std::string_view opener, std::string_view closer, bool codeSpan = false);
     // Closes the innermost open element; returns false when it held nothing.
     bool close();
     // A boundary that separates words (a block edge inside a table cell).
@@ -30,11 +30,18 @@ public:
     void lineBreak(std::string_view hardBreak);
 
     [[nodiscard]] bool empty() const { return text_.empty(); }
-    [[nodiscard]] std::size_t openCount() const { return open_.size(); }
+    [[nodiscard]] std::size_t openCount() const { return openCount_; }
     [[nodiscard]] bool isOpen(std::string_view opener) const;
     // The block's text with the open elements closed; keeps them open for the
     // next block. Valid until the next call of take().
     const std::string& take();
+    // Starts over empty, keeping the buffers.
+    void reset() {
+        text_.clear();
+        taken_.clear();
+        openCount_ = 0;
+        pendingSpace_ = false;
+    }
 
 private:
     struct OpenElement {
@@ -50,7 +57,9 @@ private:
 
     std::string text_;
     std::string taken_;
+    // [0, openCount_) are open; later slots keep their buffers for reuse.
     std::vector<OpenElement> open_;
+    std::size_t openCount_ = 0;
     bool pendingSpace_ = false;
 };
 

@@ -23,6 +23,11 @@ public:
 
     // The finished table; leaves the builder empty.
     Table finish();
+    void reset() {
+        rows_.clear();
+        plainRows_.clear();
+        rowOpen_ = false;
+    }
     // Plain text rendering: one line per row, cells separated by a tab.
     static std::string plainText(const Table& table);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/markdown/BlockParser.h"
 
+#include <cstring>
 #include <vector>
 
 #include "extract/markdown/HtmlSyntax.h"
@@ -142,6 +143,26 @@ int setextLevel(std::string_view s) {
 
 } // namespace
 
+namespace {
+
+// End of the line starting at `start`: its '\n' or '\r' or the input's end
+// (memchr: lines are long runs without either).
+std::size_t lineEnd(std::string_view input, std::size_t start) {
+    const char* const begin = input.data() + start;
+    const std::size_t rest = input.size() - start;
+    const void* newline = std::memchr(begin, '\n', rest);
+    std::size_t length = rest;
+    if (newline != nullptr) {
+        length = static_cast<std::size_t>(static_cast<const char*>(newline) - begin);
+    }
+    if (const void* cr = std::memchr(begin, '\r', length); cr != nullptr) {
+        length = static_cast<std::size_t>(static_cast<const char*>(cr) - begin);
+    }
+    return start + length;
+}
+
+} // namespace
+
 BlockParser::BlockParser(MdTree& tree, MarkdownOptions options)
     : tree_(tree), options_(options), inlines_(tree, references_) {}
 
@@ -150,10 +171,7 @@ void BlockParser::parse(std::string_view input, std::size_t from) {
     tip_->sourceOffset = from;
     std::size_t start = from;
     while (start < input.size()) {
-        std::size_t end = start;
-        while (end < input.size() && input[end] != '\n' && input[end] != '\r') {
-            ++end;
-        }
+        const std::size_t end = lineEnd(input, start);
         incorporateLine(input.substr(start, end - start), start);
         start = end;
         if (start < input.size()) {
@@ -517,7 +535,7 @@ BlockParser::Start BlockParser::startHtmlBlock(MdNode* container) {
 }
 
 BlockParser::Start BlockParser::startTable(MdNode* container) {
-    std::vector<CellAlign> aligns;
+    std::vector<CellAlign>& aligns = aligns_;
     if (!options_.gfmTables || indented_ || container->type != NodeType::Paragraph ||
         !tables::parseDelimiterRow(rest(), aligns)) {
         return Start::None;
@@ -525,8 +543,9 @@ BlockParser::Start BlockParser::startTable(MdNode* container) {
     std::string& content = container->literal;
     std::size_t lastLineStart = content.rfind('\n', content.size() >= 2 ? content.size() - 2 : 0);
     lastLineStart = lastLineStart == std::string::npos || content.size() < 2 ? 0 : lastLineStart + 1;
-    std::string header = content.substr(lastLineStart, content.size() - lastLineStart - 1);
-    if (tables::splitRow(header).size() != aligns.size()) {
+    std::string& header = headerLine_;
+    header.assign(content, lastLineStart, content.size() - lastLineStart - 1);
+    if (tables::countCells(header) != aligns.size()) {
         return Start::None;
     }
     closeUnmatchedBlocks();
@@ -540,8 +559,8 @@ BlockParser::Start BlockParser::startTable(MdNode* container) {
     if (content.empty()) {
         table->sourceOffset = container->sourceOffset;
     }
-    table->aligns = std::move(aligns);
-    table->tableHeaderLine = std::move(header);
+    table->aligns.assign(aligns.begin(), aligns.end());
+    table->tableHeaderLine.assign(header);
     table->tableDelimiterLine.assign(rest());
     advanceOffset(line_.size() - offset_, false);
     return Start::Leaf;
@@ -560,7 +579,7 @@ BlockParser::Start BlockParser::startSetextHeading(MdNode* container) {
     }
     MdNode* heading = tree_.create(NodeType::Heading);
     heading->level = level;
-    heading->literal = std::move(container->literal);
+    heading->literal.swap(container->literal); // the container is dropped
     heading->sourceOffset = container->sourceOffset;
     heading->startLine = container->startLine;
     MdTree::insertAfter(container, heading);
@@ -722,7 +741,8 @@ void BlockParser::finalizeCodeBlock(MdNode* block) {
     if (newline == std::string::npos) {
         newline = content.size();
     }
-    block->info = text::unescape(trimSpaces(std::string_view(content).substr(0, newline)));
+    block->info.clear();
+    text::appendUnescaped(trimSpaces(std::string_view(content).substr(0, newline)), block->info);
     content.erase(0, std::min(newline + 1, content.size()));
 }
 
@@ -756,12 +776,21 @@ void BlockParser::finalizeTable(MdNode* block) {
         MdNode* row = tree_.create(NodeType::TableRow);
         row->headerRow = header;
         MdTree::appendChild(block, row);
-        std::vector<std::string> cells = tables::splitRow(line);
-        cells.resize(columns);
-        for (std::string& text : cells) {
+        // Extra cells are dropped, missing ones are empty.
+        std::size_t made = 0;
+        auto addCell = [&](std::string_view raw) {
             MdNode* cell = tree_.create(NodeType::TableCell);
-            cell->literal = std::move(text);
+            tables::appendCellText(raw, cell->literal);
             MdTree::appendChild(row, cell);
+            ++made;
+        };
+        tables::forEachCell(line, [&](std::string_view raw) {
+            if (made < columns) {
+                addCell(raw);
+            }
+        });
+        while (made < columns) {
+            addCell({});
         }
     };
     addRow(block->tableHeaderLine, true);
@@ -774,16 +803,23 @@ void BlockParser::finalizeTable(MdNode* block) {
 }
 
 void BlockParser::processInlines() {
-    std::vector<MdNode*> leaves;
-    for (const MdNode* node = tree_.root(); node != nullptr; node = MdTree::nextInOrder(node, tree_.root())) {
-        if (node->type == NodeType::Paragraph || node->type == NodeType::Heading || node->type == NodeType::TableCell) {
-            leaves.push_back(const_cast<MdNode*>(node));
+    // Leaves have no block children, so after parsing one the walk skips the
+    // inlines it just got. Their raw text keeps its buffer: the tree is reused
+    // by the next document.
+    MdNode* const root = tree_.root();
+    MdNode* node = root;
+    while (node != nullptr) {
+        if (node->type != NodeType::Paragraph && node->type != NodeType::Heading &&
+            node->type != NodeType::TableCell) {
+            node = const_cast<MdNode*>(MdTree::nextInOrder(node, root));
+            continue;
         }
-    }
-    for (MdNode* leaf : leaves) {
-        inlines_.parse(leaf->literal, leaf);
-        leaf->literal.clear();
-        leaf->literal.shrink_to_fit();
+        inlines_.parse(node->literal, node);
+        node->literal.clear();
+        while (node != root && node->next == nullptr) {
+            node = node->parent;
+        }
+        node = node == root ? nullptr : node->next;
     }
 }
 

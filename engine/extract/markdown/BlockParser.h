@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/markdown/InlineParser.h"
 #include "extract/markdown/LinkReference.h"
@@ -85,6 +87,8 @@ private:
     MdNode* tip_ = nullptr;
     MdNode* oldTip_ = nullptr;
     MdNode* lastMatched_ = nullptr;
+    std::vector<CellAlign> aligns_; // scratch of startTable
+    std::string headerLine_;        // scratch of startTable
 };
 
 } // namespace bi::extract::markdown

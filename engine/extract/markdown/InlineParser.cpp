@@ -17,14 +17,19 @@ constexpr std::size_t kMaxDomainLabel = 63;
 // bound keeps many unclosed "(" linear.
 constexpr int kMaxDestinationParens = 32;
 
-bool isSpecial(char c) {
-    switch (c) {
-    case '\n': case '\\': case '`': case '*': case '_': case '[': case ']': case '!': case '<': case '&':
-        return true;
-    default:
-        return false;
+// The bytes that may start something other than plain text, as a table:
+// plain text is scanned byte by byte.
+struct SpecialTable {
+    bool special[256] = {};
+    constexpr SpecialTable() {
+        for (char c : {'\n', '\\', '`', '*', '_', '[', ']', '!', '<', '&'}) {
+            special[static_cast<unsigned char>(c)] = true;
+        }
     }
-}
+};
+constexpr SpecialTable kSpecial;
+
+bool isSpecial(char c) { return kSpecial.special[static_cast<unsigned char>(c)]; }
 
 bool isTrimmable(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -112,7 +117,9 @@ void InlineParser::reset(std::string_view text, MdNode* block) {
     delimiterPool_.clear();
     bracketPool_.clear();
     backtickRunsScanned_ = false;
-    backtickRuns_.clear();
+    for (auto& entry : backtickRuns_) {
+        entry.second.clear(); // keeps the map's nodes and the vectors' storage
+    }
     htmlMemo_ = html::ScanMemo{};
     lastPlainText_ = nullptr;
 }
@@ -155,7 +162,7 @@ void InlineParser::parseOne() {
 
 MdNode* InlineParser::appendTextNode(std::string_view text) {
     MdNode* node = tree_.create(NodeType::Text);
-    node->literal = std::string(text);
+    node->literal.assign(text); // keeps a recycled node's buffer
     MdTree::appendChild(block_, node);
     return node;
 }
@@ -327,13 +334,15 @@ void InlineParser::parseCloseBracket() {
         removeBracket();
         return;
     }
-    LinkTarget target;
+    LinkTarget& target = linkTarget_;
+    target.destination.clear();
+    target.title.clear();
     bool matched = peek() == '(' && parseInlineLinkTail(target);
     if (!matched) {
         matched = lookupReference(*opener, afterCloser, target);
     }
     if (matched) {
-        makeLink(opener, std::move(target));
+        makeLink(opener, target);
         return;
     }
     removeBracket();
@@ -341,11 +350,11 @@ void InlineParser::parseCloseBracket() {
     appendText("]");
 }
 
-void InlineParser::makeLink(Bracket* opener, LinkTarget target) {
+void InlineParser::makeLink(Bracket* opener, const LinkTarget& target) {
     const bool image = opener->image;
     MdNode* link = tree_.create(image ? NodeType::Image : NodeType::Link);
-    link->destination = std::move(target.destination);
-    link->title = std::move(target.title);
+    link->destination.assign(target.destination); // keeps a recycled node's buffer
+    link->title.assign(target.title);
     for (MdNode* child = opener->node->next; child != nullptr;) {
         MdNode* following = child->next;
         MdTree::appendChild(link, child);
@@ -389,7 +398,8 @@ bool InlineParser::parseInlineLinkTail(LinkTarget& target) {
         return true;
     }
     pos_ = save;
-    target = LinkTarget{};
+    target.destination.clear();
+    target.title.clear();
     return false;
 }
 
@@ -448,6 +458,13 @@ void InlineParser::skipSpacesAndOneNewline() {
     }
 }
 
+void InlineParser::setDestination(std::string_view raw, std::string& out) {
+    unescaped_.clear();
+    text::appendUnescaped(raw, unescaped_);
+    out.clear();
+    text::appendNormalizedUri(unescaped_, out);
+}
+
 bool InlineParser::parseLinkDestination(std::string& out) {
     if (peek() == '<') {
         for (std::size_t i = pos_ + 1; i < subject_.size(); ++i) {
@@ -455,7 +472,7 @@ bool InlineParser::parseLinkDestination(std::string& out) {
             if (c == '\\' && i + 1 < subject_.size() && subject_[i + 1] != '\n') {
                 ++i;
             } else if (c == '>') {
-                out = text::normalizeUri(text::unescape(subject_.substr(pos_ + 1, i - pos_ - 1)));
+                setDestination(subject_.substr(pos_ + 1, i - pos_ - 1), out);
                 pos_ = i + 1;
                 return true;
             } else if (c == '<' || c == '\n' || c == '\\') {
@@ -492,7 +509,7 @@ bool InlineParser::parseLinkDestination(std::string& out) {
         pos_ = start;
         return false;
     }
-    out = text::normalizeUri(text::unescape(subject_.substr(start, pos_ - start)));
+    setDestination(subject_.substr(start, pos_ - start), out);
     return true;
 }
 
@@ -507,7 +524,8 @@ bool InlineParser::parseLinkTitle(std::string& out) {
         if (c == '\\' && i + 1 < subject_.size()) {
             ++i;
         } else if (c == close) {
-            out = text::unescape(subject_.substr(pos_ + 1, i - pos_ - 1));
+            out.clear();
+            text::appendUnescaped(subject_.substr(pos_ + 1, i - pos_ - 1), out);
             pos_ = i + 1;
             return true;
         } else if (open == '(' && c == '(') {
@@ -530,7 +548,8 @@ bool InlineParser::parseAutolink() {
     MdNode* link = tree_.create(NodeType::Link);
     std::string uri(email ? "mailto:" : "");
     uri.append(address);
-    link->destination = text::normalizeUri(uri);
+    link->destination.clear();
+    text::appendNormalizedUri(uri, link->destination);
     MdNode* label = tree_.create(NodeType::Text);
     label->literal.assign(address);
     MdTree::appendChild(link, label);

@@ -78,7 +78,8 @@ private:
     void processEmphasis(Delimiter* stackBottom);
     void removeDelimiter(Delimiter* delimiter);
     void removeBracket();
-    void makeLink(Bracket* opener, LinkTarget target);
+    void makeLink(Bracket* opener, const LinkTarget& target);
+    void setDestination(std::string_view raw, std::string& out);
 
     [[nodiscard]] char peek(std::size_t ahead = 0) const {
         return pos_ + ahead < subject_.size() ? subject_[pos_ + ahead] : '\0';
@@ -98,6 +99,8 @@ private:
     std::map<std::size_t, std::vector<std::size_t>> backtickRuns_; // length -> starts
     html::ScanMemo htmlMemo_;
     MdNode* lastPlainText_ = nullptr;
+    LinkTarget linkTarget_;  // reused by every link
+    std::string unescaped_; // scratch of setDestination
 };
 
 } // namespace bi::extract::markdown

@@ -5,6 +5,7 @@
 #include "extract/markdown/FrontMatter.h"
 #include "extract/markdown/HtmlRenderer.h"
 #include "extract/markdown/MarkdownAnalyzer.h"
+#include "extract/markdown/MarkdownWorkspace.h"
 #include "extract/markdown/MdTree.h"
 
 namespace bi::extract::markdown {
@@ -29,10 +30,9 @@ std::string renderHtml(std::string_view markdown, MarkdownOptions options) {
 }
 
 MarkdownInfo analyze(std::string_view markdown, MarkdownOptions options) {
-    MdTree tree;
-    FrontMatter frontMatter;
-    const bool hasFrontMatter = parseDocument(markdown, options, tree, frontMatter);
-    return MarkdownAnalyzer().analyze(tree.root(), hasFrontMatter ? &frontMatter : nullptr);
+    MarkdownInfo info;
+    MarkdownWorkspace().analyze(markdown, info.metadata, info.tables, options);
+    return info;
 }
 
 } // namespace bi::extract::markdown

@@ -1,32 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/markdown/MarkdownAnalyzer.h"
 
+#include "extract/JsonReuse.h"
 #include "extract/markdown/MdText.h"
 #include "extract/markdown/MdTree.h"
+
+#include <utility>
 
 namespace bi::extract::markdown {
 
 namespace {
 
-bool contains(const json::Value& array, const std::string& text) {
-    for (const json::Value& item : array.asArray()) {
-        if (item.asString() == text) {
+bool contains(const json::Array& array, std::size_t count, std::string_view text) {
+    for (std::size_t i = 0; i < count; ++i) {
+        if (array[i].asString() == text) {
             return true;
         }
     }
     return false;
 }
 
-std::string repaired(std::string_view text) {
-    std::string out;
-    text::appendRepaired(text, out);
-    return out;
+// Puts a filled array [0, count) into the metadata under `key`, taking the
+// array that was there in exchange (its storage serves the next document).
+void moveArray(json::Object& object, std::size_t& index, const char* key, json::Value& array, std::size_t count) {
+    if (count == 0) {
+        return;
+    }
+    reuse::truncate(array.asArray(), count);
+    json::Value& slot = reuse::member(object, index++, key);
+    std::swap(slot, array);
+    reuse::array(array);
 }
 
 } // namespace
 
 std::string MarkdownAnalyzer::plainText(const MdNode* node) {
     std::string out;
+    appendPlainText(node, out);
+    return out;
+}
+
+void MarkdownAnalyzer::appendPlainText(const MdNode* node, std::string& out) {
     for (const MdNode* n = node->firstChild; n != nullptr; n = MdTree::nextInOrder(n, node)) {
         switch (n->type) {
         case NodeType::Text:
@@ -36,89 +50,129 @@ std::string MarkdownAnalyzer::plainText(const MdNode* node) {
         default: break;
         }
     }
-    return out;
 }
 
 MarkdownInfo MarkdownAnalyzer::analyze(const MdNode* root, const FrontMatter* frontMatter) {
-    for (const MdNode* node = root; node != nullptr; node = MdTree::nextInOrder(node, root)) {
-        visit(node);
-    }
     MarkdownInfo info;
-    info.metadata = json::Value::object();
-    const json::Value* fmTitle = frontMatter != nullptr ? frontMatter->fields().find("title") : nullptr;
-    if (fmTitle != nullptr && fmTitle->isString() && !fmTitle->asString().empty()) {
-        info.metadata.set("title", json::Value(repaired(fmTitle->asString())));
-    } else if (haveHeading_) {
-        info.metadata.set("title", json::Value(firstHeading_));
-    }
-    if (frontMatter != nullptr) {
-        info.metadata.set("front_matter", frontMatter->fields());
-    }
-    if (!headings_.asArray().empty()) {
-        info.metadata.set("headings", std::move(headings_));
-    }
-    if (!links_.asArray().empty()) {
-        info.metadata.set("links", std::move(links_));
-    }
-    if (!languages_.asArray().empty()) {
-        info.metadata.set("code_languages", std::move(languages_));
-    }
-    info.tables = std::move(tables_);
+    analyze(root, frontMatter, info.metadata, info.tables);
     return info;
 }
 
-void MarkdownAnalyzer::visit(const MdNode* node) {
+void MarkdownAnalyzer::analyze(const MdNode* root, const FrontMatter* frontMatter, json::Value& metadata,
+                               std::vector<Table>& tables) {
+    headingCount_ = linkCount_ = languageCount_ = tableCount_ = 0;
+    haveHeading_ = false;
+    for (const MdNode* node = root; node != nullptr; node = MdTree::nextInOrder(node, root)) {
+        visit(node, tables);
+    }
+    tables.resize(tableCount_);
+    writeMetadata(frontMatter, metadata);
+}
+
+void MarkdownAnalyzer::writeMetadata(const FrontMatter* frontMatter, json::Value& metadata) {
+    json::Object& object = reuse::object(metadata);
+    std::size_t index = 0;
+    const json::Value* fmTitle = frontMatter != nullptr ? frontMatter->fields().find("title") : nullptr;
+    if (fmTitle != nullptr && fmTitle->isString() && !fmTitle->asString().empty()) {
+        text::appendRepaired(fmTitle->asString(), reuse::string(reuse::member(object, index++, "title")));
+    } else if (haveHeading_) {
+        reuse::assign(reuse::member(object, index++, "title"), firstHeading_);
+    }
+    if (frontMatter != nullptr) {
+        reuse::member(object, index++, "front_matter") = frontMatter->fields();
+    }
+    moveArray(object, index, "headings", headings_, headingCount_);
+    moveArray(object, index, "links", links_, linkCount_);
+    moveArray(object, index, "code_languages", languages_, languageCount_);
+    reuse::truncate(object, index);
+}
+
+void MarkdownAnalyzer::visit(const MdNode* node, std::vector<Table>& tables) {
     switch (node->type) {
-    case NodeType::Heading: {
-        std::string text = plainText(node);
-        if (!haveHeading_) {
-            haveHeading_ = true;
-            firstHeading_ = text;
+    case NodeType::Heading: addHeading(node); break;
+    case NodeType::Link: addLink(node); break;
+    case NodeType::CodeBlock: addLanguage(node); break;
+    case NodeType::Table:
+        if (tableCount_ == tables.size()) {
+            tables.emplace_back();
         }
-        json::Value heading = json::Value::object();
-        heading.set("level", json::Value(node->level));
-        heading.set("text", json::Value(std::move(text)));
-        heading.set("byte_offset", json::Value(node->sourceOffset));
-        headings_.push(std::move(heading));
+        addTable(node, tables[tableCount_++]);
         break;
-    }
-    case NodeType::Link: {
-        json::Value link = json::Value::object();
-        link.set("href", json::Value(repaired(node->destination)));
-        link.set("text", json::Value(plainText(node)));
-        links_.push(std::move(link));
-        break;
-    }
-    case NodeType::CodeBlock: {
-        std::string language = repaired(std::string_view(node->info).substr(0, node->info.find_first_of(" \t")));
-        if (node->fenced && !language.empty() && !contains(languages_, language)) {
-            languages_.push(json::Value(std::move(language)));
-        }
-        break;
-    }
-    case NodeType::Table: addTable(node); break;
     default: break;
     }
 }
 
-void MarkdownAnalyzer::addTable(const MdNode* table) {
-    Table result;
-    for (const MdNode* row = table->firstChild; row != nullptr; row = row->next) {
-        std::vector<std::string>& cells = result.cells.emplace_back();
-        for (const MdNode* cell = row->firstChild; cell != nullptr; cell = cell->next) {
-            cells.push_back(plainText(cell));
-        }
+void MarkdownAnalyzer::addHeading(const MdNode* node) {
+    json::Object& heading = reuse::object(reuse::element(headings_.asArray(), headingCount_++));
+    reuse::member(heading, 0, "level") = json::Value(node->level);
+    std::string& text = reuse::string(reuse::member(heading, 1, "text"));
+    appendPlainText(node, text);
+    if (!haveHeading_) {
+        haveHeading_ = true;
+        firstHeading_.assign(text);
     }
-    result.markdown = repaired(table->tableHeaderLine) + '\n' + repaired(table->tableDelimiterLine);
+    // (Adding a member may move the others: `text` is not used after this.)
+    reuse::member(heading, 2, "byte_offset") = json::Value(node->sourceOffset);
+    reuse::truncate(heading, 3);
+}
+
+void MarkdownAnalyzer::addLink(const MdNode* node) {
+    json::Object& link = reuse::object(reuse::element(links_.asArray(), linkCount_++));
+    text::appendRepaired(node->destination, reuse::string(reuse::member(link, 0, "href")));
+    appendPlainText(node, reuse::string(reuse::member(link, 1, "text")));
+    reuse::truncate(link, 2);
+}
+
+void MarkdownAnalyzer::addLanguage(const MdNode* node) {
+    if (!node->fenced) {
+        return;
+    }
+    const std::string_view info = node->info;
+    const std::string_view word = info.substr(0, info.find_first_of(" \t"));
+    if (word.empty()) {
+        return;
+    }
+    json::Array& languages = languages_.asArray();
+    json::Value& slot = reuse::element(languages, languageCount_);
+    std::string& language = reuse::string(slot);
+    text::appendRepaired(word, language);
+    if (!contains(languages, languageCount_, language)) {
+        ++languageCount_;
+    }
+}
+
+void MarkdownAnalyzer::addTable(const MdNode* table, Table& result) {
+    std::size_t rows = 0;
+    for (const MdNode* row = table->firstChild; row != nullptr; row = row->next) {
+        if (rows == result.cells.size()) {
+            result.cells.emplace_back();
+        }
+        std::vector<std::string>& cells = result.cells[rows++];
+        std::size_t count = 0;
+        for (const MdNode* cell = row->firstChild; cell != nullptr; cell = cell->next) {
+            if (count == cells.size()) {
+                cells.emplace_back();
+            }
+            std::string& text = cells[count++];
+            text.clear();
+            appendPlainText(cell, text);
+        }
+        cells.resize(count);
+    }
+    result.cells.resize(rows);
+    std::string& markdown = result.markdown;
+    markdown.clear();
+    text::appendRepaired(table->tableHeaderLine, markdown);
+    markdown += '\n';
+    text::appendRepaired(table->tableDelimiterLine, markdown);
     std::string_view body = table->literal;
     if (!body.empty() && body.back() == '\n') {
         body.remove_suffix(1);
     }
     if (!body.empty()) {
-        result.markdown += '\n';
-        result.markdown += repaired(body);
+        markdown += '\n';
+        text::appendRepaired(body, markdown);
     }
-    tables_.push_back(std::move(result));
 }
 
 } // namespace bi::extract::markdown

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Collects what extraction wants from a parsed Markdown document: title,
 // front matter, headings outline, links, code languages and tables.
+//
+// It rewrites the metadata and tables it is given in place (a batch passes
+// the previous document's), and keeps its own arrays between documents, so a
+// reused analyzer allocates next to nothing for documents of a similar shape.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -16,18 +21,30 @@ class MarkdownAnalyzer {
 public:
     // `frontMatter` may be null (none present or the extension is off).
     MarkdownInfo analyze(const MdNode* root, const FrontMatter* frontMatter);
+    // The same, overwriting `metadata` and `tables` (whatever they held).
+    void analyze(const MdNode* root, const FrontMatter* frontMatter, json::Value& metadata,
+                 std::vector<Table>& tables);
 
     // Text of the inlines under `node` (alt text for images, code as is).
     static std::string plainText(const MdNode* node);
+    static void appendPlainText(const MdNode* node, std::string& out);
 
 private:
-    void visit(const MdNode* node);
-    void addTable(const MdNode* table);
+    void visit(const MdNode* node, std::vector<Table>& tables);
+    void addHeading(const MdNode* node);
+    void addLink(const MdNode* node);
+    void addLanguage(const MdNode* node);
+    void addTable(const MdNode* table, Table& result);
+    void writeMetadata(const FrontMatter* frontMatter, json::Value& metadata);
 
+    // Arrays being filled, [0, count) valid; swapped with the metadata's.
     json::Value headings_ = json::Value::array();
     json::Value links_ = json::Value::array();
     json::Value languages_ = json::Value::array();
-    std::vector<Table> tables_;
+    std::size_t headingCount_ = 0;
+    std::size_t linkCount_ = 0;
+    std::size_t languageCount_ = 0;
+    std::size_t tableCount_ = 0;
     std::string firstHeading_;
     bool haveHeading_ = false;
 };

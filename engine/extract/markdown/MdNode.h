@@ -58,6 +58,11 @@ struct MdNode {
     std::string tableDelimiterLine;  // tables: the delimiter row's source line
     std::size_t startLine = 0;
     std::size_t sourceOffset = 0;    // byte offset of the block's first character in the input
+
+    // Back to a default node, keeping the buffers of its strings and vector
+    // (MdTree reuses nodes from one document to the next). It resets every
+    // member: a member added above must be reset there too.
+    void recycle();
 };
 
 } // namespace bi::extract::markdown

@@ -2,6 +2,7 @@
 #include "extract/markdown/MdText.h"
 
 #include <array>
+#include <cstring>
 
 #include "core/Utf8.h"
 #include "extract/entities/NamedEntities.h"
@@ -172,6 +173,15 @@ std::size_t matchEntity(std::string_view s, std::size_t pos, std::string& out) {
 std::string unescape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
+    appendUnescaped(s, out);
+    return out;
+}
+
+void appendUnescaped(std::string_view s, std::string& out) {
+    if (s.find_first_of("\\&") == std::string_view::npos) {
+        out.append(s); // nothing to resolve: the common case
+        return;
+    }
     for (std::size_t i = 0; i < s.size();) {
         if (s[i] == '\\' && i + 1 < s.size() && isAsciiPunctuation(s[i + 1])) {
             out += s[i + 1];
@@ -187,7 +197,6 @@ std::string unescape(std::string_view s) {
             out += s[i++];
         }
     }
-    return out;
 }
 
 std::string normalizeLabel(std::string_view label) {
@@ -215,6 +224,11 @@ std::string normalizeLabel(std::string_view label) {
 std::string normalizeUri(std::string_view uri) {
     std::string out;
     out.reserve(uri.size());
+    appendNormalizedUri(uri, out);
+    return out;
+}
+
+void appendNormalizedUri(std::string_view uri, std::string& out) {
     for (std::size_t i = 0; i < uri.size();) {
         char c = uri[i];
         if (keptInUri(c)) {
@@ -236,7 +250,6 @@ std::string normalizeUri(std::string_view uri) {
             i += length;
         }
     }
-    return out;
 }
 
 void appendEscaped(std::string_view s, std::string& out) {
@@ -270,16 +283,31 @@ void appendEscaped(std::string_view s, std::string& out) {
 }
 
 void appendRepaired(std::string_view s, std::string& out) {
+    // Valid runs are appended whole; only a bad byte interrupts them. ASCII
+    // without NUL is skipped eight bytes per test.
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    std::size_t runStart = 0;
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t length = utf8::sequenceLength(s, i);
-        if (length == 0 || s[i] == '\0') {
-            utf8::append(kReplacement, out);
-            ++i;
+        if (s.size() - i >= 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, s.data() + i, 8);
+            if ((w & high) == 0 && ((w - ones) & ~w & high) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t length = c == 0 ? 0 : c < 0x80 ? 1 : utf8::sequenceLength(s, i);
+        if (length != 0) {
+            i += length;
             continue;
         }
-        out.append(s.substr(i, length));
-        i += length;
+        out.append(s.data() + runStart, i - runStart);
+        utf8::append(kReplacement, out);
+        runStart = ++i;
     }
+    out.append(s.data() + runStart, s.size() - runStart);
 }
 
 } // namespace bi::extract::markdown::text

@@ -28,10 +28,12 @@ std::size_t matchEntity(std::string_view s, std::size_t pos, std::string& out);
 // Backslash escapes and character references resolved (link destinations,
 // titles, info strings).
 std::string unescape(std::string_view s);
+void appendUnescaped(std::string_view s, std::string& out);
 // Link label matching form: trimmed, inner whitespace collapsed, case-folded.
 std::string normalizeLabel(std::string_view label);
 // Percent-encodes what may not appear in a URI, keeping existing %XX escapes.
 std::string normalizeUri(std::string_view uri);
+void appendNormalizedUri(std::string_view uri, std::string& out);
 
 // HTML-escapes & < > " and repairs the text (U+FFFD for NUL and invalid UTF-8).
 void appendEscaped(std::string_view s, std::string& out);

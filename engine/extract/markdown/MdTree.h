@@ -19,6 +19,10 @@ public:
     [[nodiscard]] MdNode* root() { return root_; }
     [[nodiscard]] const MdNode* root() const { return root_; }
 
+    // Drops every node but keeps their storage: the next document parsed into
+    // this tree reuses nodes, strings and vectors instead of allocating them.
+    void clear();
+
     MdNode* create(NodeType type);
     static void appendChild(MdNode* parent, MdNode* child);
     static void insertAfter(MdNode* anchor, MdNode* sibling);
@@ -31,7 +35,8 @@ private:
     // (std::deque would allocate per node, nodes being large).
     static constexpr std::size_t kChunkSize = 256;
     std::vector<std::unique_ptr<MdNode[]>> chunks_;
-    std::size_t usedInLastChunk_ = kChunkSize;
+    std::size_t used_ = 0;     // nodes handed out, across chunks
+    std::size_t everUsed_ = 0; // nodes below this were used by an earlier document
     MdNode* root_;
 };
 

@@ -3,9 +3,7 @@
 
 namespace bi::extract::markdown::tables {
 
-namespace {
-
-std::string_view trim(std::string_view s) {
+std::string_view trimCell(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
         s.remove_prefix(1);
     }
@@ -15,41 +13,37 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-std::string unescapePipes(std::string_view cell) {
-    std::string out;
-    out.reserve(cell.size());
-    for (std::size_t i = 0; i < cell.size(); ++i) {
-        if (cell[i] == '\\' && i + 1 < cell.size() && cell[i + 1] == '|') {
-            continue;
-        }
-        out += cell[i];
-    }
-    return out;
-}
-
-} // namespace
-
-std::vector<std::string> splitRow(std::string_view line) {
-    std::string_view row = trim(line);
+// The row without its outer pipes.
+std::string_view rowInterior(std::string_view line) {
+    std::string_view row = trimCell(line);
     if (!row.empty() && row.front() == '|') {
         row.remove_prefix(1);
     }
     if (!row.empty() && row.back() == '|' && !(row.size() >= 2 && row[row.size() - 2] == '\\')) {
         row.remove_suffix(1);
     }
-    std::vector<std::string> cells;
-    std::size_t cellStart = 0;
-    for (std::size_t i = 0; i <= row.size(); ++i) {
-        if (i < row.size() && row[i] == '\\') {
-            ++i;
+    return row;
+}
+
+void appendCellText(std::string_view raw, std::string& out) {
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == '|') {
             continue;
         }
-        if (i == row.size() || row[i] == '|') {
-            cells.push_back(unescapePipes(trim(row.substr(cellStart, i - cellStart))));
-            cellStart = i + 1;
-        }
+        out += raw[i];
     }
+}
+
+std::vector<std::string> splitRow(std::string_view line) {
+    std::vector<std::string> cells;
+    forEachCell(line, [&](std::string_view raw) { appendCellText(raw, cells.emplace_back()); });
     return cells;
+}
+
+std::size_t countCells(std::string_view line) {
+    std::size_t count = 0;
+    forEachCell(line, [&](std::string_view) { ++count; });
+    return count;
 }
 
 bool parseDelimiterRow(std::string_view line, std::vector<CellAlign>& aligns) {
@@ -57,21 +51,26 @@ bool parseDelimiterRow(std::string_view line, std::vector<CellAlign>& aligns) {
         return false;
     }
     aligns.clear();
-    for (const std::string& cell : splitRow(line)) {
-        std::string_view dashes = cell;
+    bool valid = true;
+    // Raw cells: a "\|" would fail the dash test escaped or not.
+    forEachCell(line, [&](std::string_view dashes) {
+        if (!valid) {
+            return;
+        }
         const bool left = !dashes.empty() && dashes.front() == ':';
         const bool right = dashes.size() > 1 && dashes.back() == ':';
         dashes.remove_prefix(left ? 1 : 0);
         dashes.remove_suffix(right ? 1 : 0);
         if (dashes.empty() || dashes.find_first_not_of('-') != std::string_view::npos) {
-            return false;
+            valid = false;
+            return;
         }
         aligns.push_back(left && right ? CellAlign::Center
                          : left        ? CellAlign::Left
                          : right       ? CellAlign::Right
                                        : CellAlign::None);
-    }
-    return !aligns.empty();
+    });
+    return valid && !aligns.empty();
 }
 
 } // namespace bi::extract::markdown::tables

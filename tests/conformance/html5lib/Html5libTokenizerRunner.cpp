@@ -254,11 +254,11 @@ Tally runFile(const std::filesystem::path& path, bool verbose) {
     return tally;
 }
 
-std::size_t readBaseline(const std::filesystem::path& path) {
+// False when the file holds no count: a missing baseline must not read as 0,
+// which would let any regression above 90% pass unnoticed.
+bool readBaseline(const std::filesystem::path& path, std::size_t& count) {
     std::ifstream in(path);
-    std::size_t count = 0;
-    in >> count;
-    return count;
+    return static_cast<bool>(in >> count);
 }
 
 } // namespace
@@ -288,7 +288,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bad test file: %s\n", e.describe().c_str());
         return 2;
     }
-    const std::size_t baseline = readBaseline(argv[2]);
+    std::size_t baseline = 0;
+    if (!readBaseline(argv[2], baseline)) {
+        std::fprintf(stderr, "cannot read a baseline count from %s\n", argv[2]);
+        return 2;
+    }
     std::printf("total: %zu/%zu passed (baseline %zu)\n", all.passed, all.total, baseline);
     if (all.total == 0 || all.passed * 10 < all.total * 9) {
         std::printf("FAIL: below 90%%\n");

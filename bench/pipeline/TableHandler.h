@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A bench listener handler driven by a table: each listener id writes a fixed
+// list of absolute paths, with the value `base + offset` (the bench moves base
+// every run so the writes are not no-ops, or keeps it for steady-state cases).
+#pragma once
+
+#include "pipeline/ListenerHandler.h"
+
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+class TableHandler : public bi::pipeline::ListenerHandler {
+  public:
+    void add(const std::string& listener, std::string path, double offset) {
+        table_[listener].emplace_back(std::move(path), offset);
+    }
+    void setBase(double base) { base_ = base; }
+
+    bi::pipeline::ChangeList call(const bi::pipeline::ListenerCall& call) override {
+        bi::pipeline::ChangeList out;
+        auto it = table_.find(call.dispatch.listener);
+        if (it == table_.end()) {
+            return out;
+        }
+        out.reserve(it->second.size());
+        for (const auto& [path, offset] : it->second) {
+            out.push_back({path, bi::state::Value(base_ + offset)});
+        }
+        return out;
+    }
+
+  private:
+    std::unordered_map<std::string, std::vector<std::pair<std::string, double>>> table_;
+    double base_ = 0;
+};

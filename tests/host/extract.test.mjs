@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Extraction through the wasm host: the boundary strategies give the same
+// results, zero copy really extracts from the buffer the host read into,
+// streaming gives the whole result's chunks, the arena batch equals
+// per-document extraction, and the minimal module names itself in its error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEngine } from '../../wasm/host/engine.mjs';
+import {
+  closeStream, endStream, extractBatchFiles, extractFile, nextChunk, openStream, readIntoWasm,
+} from '../../wasm/host/extract.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const documents = path.resolve(here, '../documents');
+const hostScript = path.resolve(here, '../../wasm/host/bi.mjs');
+const cases = JSON.parse(readFileSync(path.join(documents, 'cases.json'), 'utf8')).cases
+  .map((c) => ({
+    name: c.name,
+    file: path.join(documents, c.file),
+    options: { mime: c.options?.mime, text: c.options?.text, maxChars: c.options?.max_chars, overlap: c.options?.overlap },
+  }));
+const engine = await loadEngine();
+
+function outcome(fn) {
+  try {
+    return { ok: true, json: fn().json };
+  } catch (e) {
+    return { ok: false, error: e.message };
+  }
+}
+
+test('copy and zero-copy input give identical results and errors on every case', () => {
+  for (const c of cases) {
+    const copy = outcome(() => extractFile(engine, c.file, c.options, { input: 'copy' }));
+    const zero = outcome(() => extractFile(engine, c.file, c.options, { input: 'zerocopy' }));
+    assert.deepEqual(zero, copy, c.name);
+  }
+  assert.ok(cases.some((c) => !outcome(() => extractFile(engine, c.file, c.options)).ok), 'the corpus has error cases');
+});
+
+test('zero copy: the file lands in wasm memory and the content is a view of that buffer', () => {
+  const file = path.join(documents, 'guide.md');
+  const bytes = readFileSync(file);
+  const m = engine.m;
+  const doc = readIntoWasm(m, file);
+  try {
+    assert.equal(doc.size, bytes.length);
+    assert.ok(Buffer.from(m.HEAPU8.subarray(doc.ptr, doc.ptr + doc.size)).equals(bytes));
+  } finally {
+    m.freeBytes(doc.ptr);
+  }
+  const zero = extractFile(engine, file, {}, { input: 'zerocopy' });
+  assert.equal(zero.content.borrowed, true);
+  // Markdown's content is the input itself: the engine's content pointer is the
+  // very buffer the host read the file into, so nothing was copied.
+  assert.equal(zero.content.address, zero.content.inputPtr);
+  assert.equal(zero.record.strategy, 'zerocopy/whole');
+  assert.equal(zero.record.bytes_in, bytes.length);
+  // With copy input the content is a view of the binding's copy, elsewhere.
+  const copy = extractFile(engine, file, {}, { input: 'copy' });
+  assert.equal(copy.content.inputPtr, 0);
+  assert.equal(copy.json, zero.json);
+  // HTML content is produced, so it never points into the input.
+  const html = extractFile(engine, path.join(documents, 'article.html'), {}, { input: 'zerocopy' });
+  assert.equal(html.content.borrowed, false);
+  const inside = html.content.address >= html.content.inputPtr && html.content.address < html.content.inputPtr + html.content.inputSize;
+  assert.equal(inside, false);
+});
+
+test('a stream returns exactly the chunks of the whole result, one per call', () => {
+  const chunked = cases.filter((c) => c.options.maxChars && outcome(() => extractFile(engine, c.file, c.options)).ok);
+  assert.ok(chunked.length >= 4);
+  for (const c of chunked) {
+    const whole = JSON.parse(extractFile(engine, c.file, c.options).json);
+    for (const input of ['copy', 'zerocopy']) {
+      const { id } = openStream(engine.m, c.file, c.options, input);
+      const chunks = [];
+      for (let chunk = nextChunk(engine.m, id); chunk !== null; chunk = nextChunk(engine.m, id)) chunks.push(JSON.parse(chunk));
+      const summary = JSON.parse(endStream(engine.m, id, false));
+      assert.equal(closeStream(engine.m, id), true);
+      assert.ok(chunks.length > 1, `${c.name}: several chunks`);
+      assert.ok(chunks.every((ch) => ch.metadata.total_chunks === null), 'streamed chunks do not know the total');
+      const expected = whole.chunks.map((ch) => ({ ...ch, metadata: { ...ch.metadata, total_chunks: null } }));
+      assert.deepEqual(chunks, expected, `${c.name} [${input}]`);
+      assert.deepEqual(summary, { mime_type: whole.mime_type, metadata: whole.metadata, tables: whole.tables, total_chunks: whole.chunks.length });
+    }
+    const streamed = extractFile(engine, c.file, c.options, { output: 'stream' });
+    assert.equal(streamed.json, extractFile(engine, c.file, c.options).json, `${c.name}: assembled result`);
+    assert.equal(streamed.record.crossings, whole.chunks.length + 4);
+  }
+  assert.equal(engine.m.streamsOpen(), 0);
+});
+
+test('stream errors: bad options fail at open, unknown handles are errors', () => {
+  const bad = cases.find((c) => c.name === 'bad-overlap');
+  assert.throws(() => openStream(engine.m, bad.file, bad.options, 'zerocopy'), /notes\.txt: chunking: overlap \(50\) must be smaller/);
+  assert.equal(engine.m.streamsOpen(), 0);
+  assert.throws(() => nextChunk(engine.m, 987654), /no open extraction stream 987654/);
+  assert.equal(closeStream(engine.m, 987654), false);
+});
+
+test('the arena batch gives the same results as per-document extraction', () => {
+  const files = ['article.html', 'guide.md', 'notes.txt', 'products.csv', 'shopping-utf16le.txt', 'config.json']
+    .map((f) => path.join(documents, f));
+  for (const options of [{}, { maxChars: 200, overlap: 20 }]) {
+    const single = files.map((f) => extractFile(engine, f, options).json);
+    for (const input of ['copy', 'zerocopy']) {
+      for (const batch of ['arena', 'malloc']) {
+        const parts = extractBatchFiles(engine, files, options, { input, batch });
+        assert.deepEqual(parts.map((p) => p.json), single, `${input}/${batch}`);
+        assert.ok(parts.every((p) => p.record.strategy === `${input}/${batch}` && p.record.compute > 0));
+      }
+    }
+  }
+  const withBad = [path.join(documents, 'guide.md'), path.join(documents, 'malformed.json')];
+  assert.throws(() => extractBatchFiles(engine, withBad, {}, { batch: 'arena' }), /malformed\.json: JSON: line/);
+  assert.throws(() => extractBatchFiles(engine, withBad, {}, { batch: 'malloc' }), /malformed\.json: JSON: line/);
+});
+
+test('unknown strategies are named', () => {
+  const file = path.join(documents, 'notes.txt');
+  assert.throws(() => extractFile(engine, file, {}, { input: 'mmap' }), /unknown input strategy 'mmap'/);
+  assert.throws(() => extractFile(engine, file, {}, { output: 'lines' }), /unknown output strategy 'lines'/);
+  assert.throws(() => extractBatchFiles(engine, [file], {}, { batch: 'pool' }), /unknown batch strategy 'pool'/);
+});
+
+test('the minimal module names its variant when asked for HTML, through the command line too', async () => {
+  const minimal = await loadEngine({ variant: 'minimal' });
+  const html = path.join(documents, 'article.html');
+  const message = /article\.html: text\/html extraction is not available in the 'minimal' build variant/;
+  for (const input of ['copy', 'zerocopy']) {
+    for (const output of ['whole', 'stream']) {
+      assert.throws(() => extractFile(minimal, html, { maxChars: 100 }, { input, output }), message);
+    }
+  }
+  assert.throws(() => extractFile(minimal, path.join(documents, 'catalog.xml')), /application\/xml extraction is not available in the 'minimal'/);
+  const md = path.join(documents, 'guide.md');
+  assert.equal(extractFile(minimal, md).json, extractFile(engine, md).json);
+  let failure;
+  try {
+    execFileSync(process.execPath, [hostScript, 'extract', html, '--variant', 'minimal'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    failure = e;
+  }
+  assert.ok(failure, 'the command fails');
+  assert.equal(failure.status, 2);
+  assert.match(String(failure.stderr), /^bi: .*article\.html: text\/html extraction is not available in the 'minimal' build variant/);
+});
+
+test('serve: extract ops and a stream pulled one chunk per request', async () => {
+  const child = spawn(process.execPath, [hostScript, 'serve']);
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => JSON.parse((await lines.next()).value);
+  const ask = async (req) => {
+    child.stdin.write(JSON.stringify(req) + '\n');
+    return next();
+  };
+  try {
+    assert.equal((await next()).ok, true);
+    assert.ok((await ask({ id: 1, op: 'info' })).ops.includes('stream_next'));
+    const file = path.join(documents, 'article.html');
+    const options = { max_chars: 300, overlap: 40 };
+    const whole = JSON.parse(extractFile(engine, file, { maxChars: 300, overlap: 40 }).json);
+    const a = await ask({ id: 2, op: 'extract', file, options, input: 'zerocopy', output: 'stream' });
+    assert.equal(a.ok, true, a.error);
+    assert.deepEqual(a.result, whole);
+    assert.equal(a.timings[0].strategy, 'zerocopy/stream');
+    const open = await ask({ id: 3, op: 'stream_open', file, options, input: 'zerocopy' });
+    assert.equal(open.ok, true, open.error);
+    const chunks = [];
+    let answer;
+    for (;;) {
+      answer = await ask({ id: 4, op: 'stream_next', stream: open.stream });
+      assert.equal(answer.ok, true, answer.error);
+      if (answer.done) break;
+      chunks.push(answer.result);
+    }
+    assert.deepEqual(chunks.map((c) => c.content), whole.chunks.map((c) => c.content));
+    assert.equal(answer.result.total_chunks, whole.chunks.length);
+    assert.deepEqual(answer.result.metadata, whole.metadata);
+    assert.equal((await ask({ id: 5, op: 'stream_close', stream: open.stream })).closed, true);
+    const gone = await ask({ id: 6, op: 'stream_next', stream: open.stream });
+    assert.equal(gone.ok, false);
+    assert.match(gone.error, /no open extraction stream/);
+    const batch = await ask({ id: 7, op: 'extract_batch', files: [file, path.join(documents, 'guide.md')], batch: 'malloc' });
+    assert.equal(batch.result.length, 2);
+    assert.equal(batch.timings.length, 2);
+    const bad = await ask({ id: 8, op: 'extract', file: path.join(documents, 'malformed.json') });
+    assert.equal(bad.ok, false);
+    assert.match(bad.error, /malformed\.json: JSON: line/);
+    const html = await ask({ id: 9, op: 'md2html', file: path.join(documents, 'guide.md') });
+    assert.match(html.html, /^<h1>/);
+    const noFile = await ask({ id: 10, op: 'stream_open', options });
+    assert.match(noFile.error, /stream_open: "file" must be a path/);
+  } finally {
+    child.stdin.end();
+  }
+});

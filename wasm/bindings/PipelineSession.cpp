@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PipelineSession.h"
+
+#include "CompactPlan.h"
+#include "api/Commands.h"
+#include "core/EngineError.h"
+#include "pipeline/JsonBuild.h"
+#include "pipeline/PipelineApi.h"
+
+#include <unordered_set>
+
+namespace bi::wasm {
+
+namespace {
+
+pipeline::PipelineOptions optionsFor(const pipeline::Scenario& scenario, std::size_t maxListenerWrites) {
+    api::RunOptions options;
+    options.maxListenerWrites = maxListenerWrites;
+    return api::pipelineOptionsFor(scenario, options);
+}
+
+json::Value listenerJson(const pipeline::ScenarioListener& l) {
+    json::Array produce;
+    for (const auto& rule : l.produce) {
+        json::Object r;
+        pipeline::addMember(r, "path", json::Value(rule.path));
+        // A literal value wins over fromChange, as in ScenarioListeners::call.
+        if (rule.value) {
+            pipeline::addMember(r, "value", rule.value->toJson());
+        } else {
+            pipeline::addMember(r, "from_change", json::Value(*rule.fromChange));
+        }
+        pipeline::addMember(r, "when", json::Value(rule.when.has_value()));
+        produce.emplace_back(std::move(r));
+    }
+    json::Object o;
+    pipeline::addMember(o, "id", json::Value(l.spec.id));
+    pipeline::addMember(o, "produce", json::Value(std::move(produce)));
+    return json::Value(std::move(o));
+}
+
+// The report's record of one dispatch: the plan's dispatch, what the host said it
+// handed the listener, and what the listener wrote (`parsed`, read from `output` once).
+pipeline::DispatchRecord dispatchRecord(const pipeline::ExecutionPlan& plan, const json::Value& output,
+                                        const pipeline::DispatchOutput& parsed, std::size_t index) {
+    pipeline::DispatchRecord rec;
+    rec.dispatch = plan.dispatches.at(parsed.dispatch);
+    rec.output = parsed.changes;
+    if (const json::Value* input = output.find("input")) {
+        rec.input = pipeline::changesFromJson(*input, "outputs[" + std::to_string(index) + "].input");
+    }
+    return rec;
+}
+
+} // namespace
+
+PipelineSession::PipelineSession(std::string_view scenarioText, std::size_t maxListenerWrites)
+    : scenario_(pipeline::parseScenario(scenarioText)),
+      pipeline_(scenario_.state, optionsFor(scenario_, maxListenerWrites)) {
+    api::registerScenario(pipeline_, scenario_);
+    for (const auto& l : scenario_.listeners) {
+        listenerById_[l.spec.id] = &l;
+        for (const auto& rule : l.produce) {
+            anyGuard_ = anyGuard_ || rule.when.has_value();
+        }
+    }
+}
+
+json::Value PipelineSession::describe() const {
+    json::Array batches;
+    for (const auto& batch : scenario_.batches) {
+        batches.push_back(pipeline::toJson(batch));
+    }
+    json::Array listeners;
+    for (const auto& l : scenario_.listeners) {
+        listeners.push_back(listenerJson(l));
+    }
+    json::Object o;
+    pipeline::addMember(o, "name", json::Value(scenario_.name));
+    pipeline::addMember(o, "max_listener_writes",
+                        json::Value(static_cast<double>(pipeline_.options().maxListenerWrites)));
+    pipeline::addMember(o, "batches", json::Value(std::move(batches)));
+    pipeline::addMember(o, "listeners", json::Value(std::move(listeners)));
+    return json::Value(std::move(o));
+}
+
+template <typename Body> json::Value PipelineSession::abortOnError(Body&& body) {
+    try {
+        return body();
+    } catch (...) {
+        abort();
+        throw;
+    }
+}
+
+json::Value PipelineSession::prepare(const json::Value& changes, PlanForm form) {
+    pipeline::ChangeList batch = pipeline::changesFromJson(changes, "changes");
+    // The pipeline refuses a second open run itself; keep the open run's record then.
+    pipeline::PrepareResult prepared = pipeline_.prepare(batch);
+    current_ = pipeline::RunRecord{};
+    current_.input = std::move(batch);
+    current_.prepared = std::move(prepared);
+    current_.calls = 1;
+    levels_.clear();
+    legacy_ = form == PlanForm::None;
+    return abortOnError([&] {
+        const pipeline::PrepareResult& p = current_.prepared;
+        json::Object out;
+        pipeline::addMember(out, "changes", pipeline::toJson(p.changes));
+        pipeline::addMember(out, "concern_changes", pipeline::toJson(p.concernChanges));
+        // The report writes the plan again from the plan the run keeps (report()), so
+        // that no copy is made on this per-batch path.
+        if (form == PlanForm::Full) {
+            pipeline::addMember(out, "execution_plan", p.plan.empty() ? json::Value() : p.plan.toJson());
+        } else if (form == PlanForm::Compact) {
+            pipeline::addMember(out, "plan", p.plan.empty() ? json::Value() : compactPlanJson(p.plan));
+        }
+        pipeline::addMember(out, "guards", guardsFor(p.plan));
+        return json::Value(std::move(out));
+    });
+}
+
+json::Value PipelineSession::guardsFor(const pipeline::ExecutionPlan& plan) const {
+    json::Value guards = json::Value::object();
+    if (!anyGuard_) {
+        return guards; // no listener has a `when` rule: nothing to evaluate per batch
+    }
+    std::unordered_set<std::string> done;
+    for (const auto& d : plan.dispatches) {
+        if (!done.insert(d.listener).second) {
+            continue;
+        }
+        // The handler of an id is its last listener, as in ScenarioListeners.
+        auto it = listenerById_.find(d.listener);
+        if (it == listenerById_.end()) {
+            continue;
+        }
+        bool any = false;
+        json::Array values;
+        for (const auto& rule : it->second->produce) {
+            any = any || rule.when.has_value();
+            values.emplace_back(!rule.when || rule.when->evaluate(pipeline_.shadow()));
+        }
+        if (any) {
+            guards.set(d.listener, json::Value(std::move(values)));
+        }
+    }
+    return guards;
+}
+
+json::Value PipelineSession::createDispatchPlan() {
+    return abortOnError([&] {
+        pipeline::LegacyLevel level = pipeline_.createDispatchPlan();
+        ++current_.calls;
+        legacy_ = true;
+        json::Value out = level.toJson();
+        if (!level.empty()) {
+            levels_.push_back(out);
+        }
+        return out;
+    });
+}
+
+json::Value PipelineSession::routeProducedChanges(std::size_t level, const json::Value& produced) {
+    return abortOnError([&] {
+        pipeline::LegacyLevel next =
+            pipeline_.routeProducedChanges(level, pipeline::api::outputsFromJson(produced, "produced"));
+        ++current_.calls;
+        json::Value out = next.toJson();
+        if (!next.empty()) {
+            levels_.push_back(out);
+        }
+        return out;
+    });
+}
+
+json::Value PipelineSession::finalize(const json::Value& outputs) {
+    return abortOnError([&] {
+        std::vector<pipeline::DispatchOutput> parsed = pipeline::api::outputsFromJson(outputs, "outputs");
+        const pipeline::ExecutionPlan& plan = pipeline_.currentPlan();
+        std::vector<pipeline::DispatchRecord> records;
+        for (std::size_t i = 0; i < parsed.size(); ++i) {
+            if (parsed[i].dispatch >= plan.dispatches.size()) {
+                throw EngineError("finalize: unknown dispatch id " + std::to_string(parsed[i].dispatch));
+            }
+            records.push_back(dispatchRecord(plan, outputs.asArray()[i], parsed[i], i));
+        }
+        current_.stages = pipeline_.stageTraces();
+        current_.finalized = pipeline_.finalize(parsed);
+        ++current_.calls;
+        current_.dispatches = std::move(records);
+        // The report's execution_plan for legacy: the levels as routed (for plan, report()
+        // writes the prepared plan).
+        if (legacy_ && !levels_.empty()) {
+            json::Object levels;
+            levels.emplace_back("levels", json::Value(std::move(levels_)));
+            current_.executionPlan = json::Value(std::move(levels));
+        }
+        legacyRuns_.push_back(legacy_);
+        levels_ = {};
+        runs_.push_back(std::move(current_));
+        current_ = {};
+        json::Object o;
+        pipeline::addMember(o, "final_changes", pipeline::toJson(runs_.back().finalized.finalChanges));
+        return json::Value(std::move(o));
+    });
+}
+
+void PipelineSession::abort() {
+    pipeline_.abort();
+    current_ = {};
+    levels_ = {};
+}
+
+json::Value PipelineSession::report() {
+    for (std::size_t i = 0; i < runs_.size(); ++i) {
+        pipeline::RunRecord& run = runs_[i];
+        if (!legacyRuns_[i] && run.executionPlan.isNull() && !run.prepared.plan.empty()) {
+            run.executionPlan = run.prepared.plan.toJson();
+        }
+    }
+    return api::runReport(scenario_.name, runs_, pipeline_, false);
+}
+
+} // namespace bi::wasm
