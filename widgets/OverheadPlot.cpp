@@ -50,7 +50,7 @@ OverheadPlot::OverheadPlot(QWidget* parent)
     placeholder_ = new QCPItemText(plot_);
     placeholder_->position->setType(QCPItemPosition::ptAxisRectRatio);
     placeholder_->position->setCoords(0.5, 0.5);
-    placeholder_->setText(tr("No calls recorded yet: load a scenario (Ctrl+O) or run again (F5)"));
+    placeholder_->setText(tr("No calls recorded yet: they appear when a run finishes (F5 runs again, Ctrl+O opens a scenario)"));
 
     connect(plot_, &QCustomPlot::mouseMove, this, &OverheadPlot::onMouseMove);
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {

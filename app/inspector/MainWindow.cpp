@@ -611,7 +611,8 @@ void MainWindow::showHostProblem(const QString& reason) {
     }
     hostProblem_ = reason;
     ++hostReports_;
-    statusBar()->showMessage(tr("wasm engine unavailable: %1").arg(reason));
+    // The cause itself stays in the red label on the right; the message only flags the moment.
+    statusBar()->showMessage(tr("wasm engine unavailable"), 10000);
     updateStatus();
     if (!interactive(this)) {
         return;

@@ -65,7 +65,8 @@ json::Value compactPlanJson(const pipeline::ExecutionPlan& plan) {
         for (const auto& t : targets) {
             if (!t.remapPrefix.empty()) {
                 prefixes.emplace_back(json::Array{json::Value(static_cast<double>(from)),
-                                                  json::Value(static_cast<double>(t.dispatch)), json::Value(t.remapPrefix)});
+                                                  json::Value(static_cast<double>(t.dispatch)),
+                                                  json::Value(t.remapPrefix)});
             }
         }
     }

@@ -66,7 +66,9 @@ json::Value sessionOp(const std::string& op, const std::string& args, const json
     const auto [id, level] = parseArgs(op, args, route);
     PipelineSession& session = sessionFor(op, id);
     if (op == "prepare" || op == "processChanges" || op == "preparePlan") {
-        const PlanForm form = op == "prepare" ? PlanForm::Full : op == "preparePlan" ? PlanForm::Compact : PlanForm::None;
+        const PlanForm form = op == "prepare"       ? PlanForm::Full
+                              : op == "preparePlan" ? PlanForm::Compact
+                                                    : PlanForm::None;
         return session.prepare(input, form);
     }
     if (op == "createDispatchPlan") {

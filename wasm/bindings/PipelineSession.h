@@ -62,7 +62,7 @@ class PipelineSession {
     json::Array levels_; // legacy: every non-empty level handed out in this run
     bool legacy_ = false;
     std::unordered_map<std::string, const pipeline::ScenarioListener*> listenerById_;
-    bool anyGuard_ = false; // some listener has a `when` rule (guardsFor has work to do)
+    bool anyGuard_ = false;        // some listener has a `when` rule (guardsFor has work to do)
     std::vector<bool> legacyRuns_; // by run: the report's execution_plan is its levels
 };
 
