@@ -122,8 +122,4 @@ std::string relativize(const std::string& path, const std::string& topic) {
     return path.substr(topic.size() + 1);
 }
 
-bool topicMatches(const std::string& path, const std::string& topic) {
-    return topic.empty() || state::paths::related(path, topic);
-}
-
 } // namespace bi::pipeline

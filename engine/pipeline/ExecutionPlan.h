@@ -5,6 +5,7 @@
 
 #include "core/Json.h"
 #include "pipeline/Change.h"
+#include "state/Paths.h"
 
 #include <cstdint>
 #include <string>
@@ -52,6 +53,8 @@ struct DispatchOutput {
 // → full path; equal → full path; below → suffix; anything else → full path.
 std::string relativize(const std::string& path, const std::string& topic);
 // Whether a forwarded change reaches a receiver: equal, below or above its topic.
-bool topicMatches(const std::string& path, const std::string& topic);
+inline bool topicMatches(const std::string& path, const std::string& topic) {
+    return topic.empty() || state::paths::related(path, topic);
+}
 
 } // namespace bi::pipeline

@@ -184,7 +184,6 @@ void Pipeline::buildPlan(const ChangeList& changes, ExecutionPlan& plan) {
     plan.propagation.resize(count);
     plan.cascade.resize(count);
     for (std::uint32_t i = 0; i < count; ++i) {
-        plan.propagation[i].clear();
         plan.cascade[i].clear();
     }
     for (const auto& g : plan.groups) {
@@ -202,10 +201,13 @@ void Pipeline::buildPlan(const ChangeList& changes, ExecutionPlan& plan) {
     for (const auto& g : plan.groups) {
         groupEnd += static_cast<std::uint32_t>(g.dispatches.size());
         for (auto from : g.dispatches) {
+            // Overwritten in place (no string constructed per target): the
+            // vectors usually have last run's size already.
             auto& targets = plan.propagation[from];
-            targets.reserve(plan.dispatches.size() - groupEnd);
-            for (std::uint32_t to = groupEnd; to < plan.dispatches.size(); ++to) {
-                targets.push_back({to, ""});
+            targets.resize(count - groupEnd);
+            for (std::uint32_t to = groupEnd; to < count; ++to) {
+                targets[to - groupEnd].dispatch = to;
+                targets[to - groupEnd].remapPrefix.clear();
             }
         }
     }

@@ -69,8 +69,10 @@ bool Pipeline::emitGuarded(const std::string& path, const state::Value& value, C
         }
         return false;
     }
-    write(path, value);
+    // Record first: `value` may live in the shadow (initial sync hands a node of
+    // it), and the write below can move that node when its parent grows.
     out.push_back({path, value});
+    write(path, out.back().value);
     if (t != nullptr) {
         t->produced.push_back(out.back());
     }

@@ -46,17 +46,25 @@ void putChange(ChangeList& input, std::size_t n, std::string_view path, const st
     }
 }
 
-// forwarded: indices into `log`, the run's listener output so far.
+// A run of consecutive entries of the forwarding log, [first, last).
+struct LogRange {
+    std::uint32_t first;
+    std::uint32_t last;
+};
+
+// forwarded: ranges of `log`, the run's listener output so far, in log order.
 void fillInput(const Dispatch& d, const ChangeList& runChanges, const std::vector<const Change*>& log,
-               const std::vector<std::uint32_t>& forwarded, ChangeList& input) {
+               const std::vector<LogRange>& forwarded, ChangeList& input) {
     std::size_t n = 0;
     for (auto id : d.inputChangeIds) {
         putChange(input, n++, relativeView(runChanges[id].path, d.topic), runChanges[id].value);
     }
-    for (auto i : forwarded) {
-        const Change& c = *log[i];
-        if (topicMatches(c.path, d.topic)) {
-            putChange(input, n++, relativeView(c.path, d.topic), c.value);
+    for (const auto& range : forwarded) {
+        for (auto i = range.first; i < range.last; ++i) {
+            const Change& c = *log[i];
+            if (topicMatches(c.path, d.topic)) {
+                putChange(input, n++, relativeView(c.path, d.topic), c.value);
+            }
         }
     }
     input.resize(n);
@@ -69,8 +77,10 @@ void runPlan(Pipeline& pipeline, const PrepareResult& prepared, ListenerHandler&
     // Forwarding passes indices into one log of produced changes (pointers into
     // the records' outputs, stable once written), not copies per receiver.
     std::vector<const Change*> log;
-    std::vector<std::vector<std::uint32_t>> pending; // sized on first use: a lone dispatch forwards nothing
-    const std::vector<std::uint32_t> none;
+    // Per receiver, the log ranges forwarded to it: one range per producer
+    // (merged when adjacent), not one entry per change.
+    std::vector<std::vector<LogRange>> pending; // sized on first use: a lone dispatch forwards nothing
+    const std::vector<LogRange> none;
     for (const auto& group : plan.groups) {
         for (auto id : group.dispatches) {
             const Dispatch& d = plan.dispatches[id];
@@ -89,8 +99,11 @@ void runPlan(Pipeline& pipeline, const PrepareResult& prepared, ListenerHandler&
             }
             const auto last = static_cast<std::uint32_t>(log.size());
             auto forward = [&](std::uint32_t target) {
-                for (std::uint32_t i = first; i < last; ++i) {
-                    pending[target].push_back(i);
+                auto& ranges = pending[target];
+                if (!ranges.empty() && ranges.back().last == first) {
+                    ranges.back().last = last;
+                } else {
+                    ranges.push_back({first, last});
                 }
             };
             for (auto target : plan.cascade[id]) {

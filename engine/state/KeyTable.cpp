@@ -11,18 +11,13 @@ std::uint32_t hashOf(std::string_view key) { return static_cast<std::uint32_t>(p
 
 } // namespace
 
-KeyTable& KeyTable::global() {
-    static KeyTable table;
-    return table;
-}
-
 // The slot holding key, or the empty slot where it would go.
 std::size_t KeyTable::slotOf(std::string_view key, std::uint32_t hash) const {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = hash & mask;
-    while (slots_[i] != kEmpty) {
-        const KeyId id = slots_[i];
-        if (hashes_[id] == hash && names_[id] == key) {
+    while (slots_[i] != kEmptySlot) {
+        const std::uint64_t s = slots_[i];
+        if (static_cast<std::uint32_t>(s >> 32) == hash && paths::sameBytes(views_[static_cast<KeyId>(s)], key)) {
             return i;
         }
         i = (i + 1) & mask;
@@ -31,43 +26,35 @@ std::size_t KeyTable::slotOf(std::string_view key, std::uint32_t hash) const {
 }
 
 void KeyTable::grow() {
-    std::vector<KeyId> old = std::move(slots_);
-    slots_.assign(old.size() * 2, kEmpty);
+    std::vector<std::uint64_t> old = std::move(slots_);
+    slots_.assign(old.size() * 2, kEmptySlot);
     const std::size_t mask = slots_.size() - 1;
-    for (KeyId id : old) {
-        if (id == kEmpty) {
+    for (std::uint64_t s : old) {
+        if (s == kEmptySlot) {
             continue;
         }
-        std::size_t i = hashes_[id] & mask;
-        while (slots_[i] != kEmpty) {
+        std::size_t i = static_cast<std::uint32_t>(s >> 32) & mask;
+        while (slots_[i] != kEmptySlot) {
             i = (i + 1) & mask;
         }
-        slots_[i] = id;
+        slots_[i] = s;
     }
 }
 
 KeyId KeyTable::intern(std::string_view key) {
     const std::uint32_t hash = hashOf(key);
     std::size_t slot = slotOf(key, hash);
-    if (slots_[slot] != kEmpty) {
-        return slots_[slot];
+    if (slots_[slot] != kEmptySlot) {
+        return static_cast<KeyId>(slots_[slot]);
     }
     const auto id = static_cast<KeyId>(names_.size());
     names_.emplace_back(key);
-    hashes_.push_back(hash);
+    views_.emplace_back(names_.back());
     if ((names_.size()) * 2 > slots_.size()) {
         grow();
         slot = slotOf(key, hash); // the key is not in the table yet: its empty slot
     }
-    slots_[slot] = id;
-    return id;
-}
-
-std::optional<KeyId> KeyTable::find(std::string_view key) const {
-    const KeyId id = slots_[slotOf(key, hashOf(key))];
-    if (id == kEmpty) {
-        return std::nullopt;
-    }
+    slots_[slot] = slotValue(hash, id);
     return id;
 }
 

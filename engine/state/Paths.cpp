@@ -36,22 +36,6 @@ std::string_view parent(std::string_view path) {
     return dot == std::string_view::npos ? std::string_view() : path.substr(0, dot);
 }
 
-bool isBelow(std::string_view path, std::string_view ancestor) {
-    if (ancestor.empty()) {
-        return !path.empty();
-    }
-    return path.size() > ancestor.size() && path[ancestor.size()] == '.' &&
-           path.substr(0, ancestor.size()) == ancestor;
-}
-
-bool isAtOrBelow(std::string_view path, std::string_view ancestor) {
-    return path == ancestor || isBelow(path, ancestor);
-}
-
-bool related(std::string_view a, std::string_view b) {
-    return isAtOrBelow(a, b) || isBelow(b, a);
-}
-
 std::string join(std::string_view prefix, std::string_view suffix) {
     if (prefix.empty()) {
         return std::string(suffix);

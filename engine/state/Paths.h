@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,26 +16,109 @@ std::size_t depth(std::string_view path);
 std::vector<std::string_view> split(std::string_view path);
 // Parent path ("" for a top-level path and for the root).
 std::string_view parent(std::string_view path);
-// True when `path` lies strictly below `ancestor` (the root is above everything non-root).
-bool isBelow(std::string_view path, std::string_view ancestor);
-bool isAtOrBelow(std::string_view path, std::string_view ancestor);
-// Equal, below or above each other.
-bool related(std::string_view a, std::string_view b);
 std::string join(std::string_view prefix, std::string_view suffix);
 // `path` relative to `base` when at or below it: "" for equal paths.
 std::string_view suffixBelow(std::string_view path, std::string_view base);
 
-// FNV-1a over the bytes: keys and paths are short, where this costs a fraction
-// of std::hash's block hash (the key table and path indexes hash on every lookup).
+// Eight bytes per step (a multiply-xorshift mix, then a final avalanche):
+// the key table and path indexes hash on every lookup, and a byte-wise hash
+// (FNV-1a before) cost several instructions per byte of a 40-byte path. The
+// value is never visible: it only places entries, nothing iterates by it.
 struct PathHash {
-    std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = 0xcbf29ce484222325ULL;
-        for (unsigned char c : s) {
-            h = (h ^ c) * 0x100000001b3ULL;
+    static std::uint64_t load8(const char* p) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        return w;
+    }
+    static std::uint64_t load4(const char* p) {
+        std::uint32_t w;
+        std::memcpy(&w, p, 4);
+        return w;
+    }
+    // The last 1..7 bytes: two overlapping 4-byte reads, or three single bytes
+    // (the length is mixed in at the start, so overlaps do not collide).
+    static std::uint64_t tail(const char* p, std::size_t n) {
+        if (n >= 4) {
+            return (load4(p) << 32) | load4(p + n - 4);
         }
+        const auto b = [p](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+        return (b(0) << 16) | (b(n >> 1) << 8) | b(n - 1);
+    }
+    std::size_t operator()(std::string_view s) const noexcept {
+        constexpr std::uint64_t kMul = 0x9fb21c651e98df25ULL;
+        const char* p = s.data();
+        std::size_t n = s.size();
+        std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ (static_cast<std::uint64_t>(n) * kMul);
+        for (; n >= 8; p += 8, n -= 8) {
+            h = (h ^ load8(p)) * kMul;
+            h ^= h >> 29;
+        }
+        if (n > 0) {
+            h = (h ^ tail(p, n)) * kMul;
+        }
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 33;
         return static_cast<std::size_t>(h ^ (h >> 32));
     }
 };
+
+// a == b without a library call for the short strings keys and segments are
+// (overlapping word loads; memcmp only above 16 bytes).
+inline bool sameBytes(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) {
+        return false;
+    }
+    const char* x = a.data();
+    const char* y = b.data();
+    if (n >= 8) {
+        return n <= 16 ? PathHash::load8(x) == PathHash::load8(y) && PathHash::load8(x + n - 8) == PathHash::load8(y + n - 8)
+                       : std::memcmp(x, y, n) == 0;
+    }
+    if (n >= 4) {
+        return PathHash::load4(x) == PathHash::load4(y) && PathHash::load4(x + n - 4) == PathHash::load4(y + n - 4);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (x[i] != y[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The relations are inline: plan building and input forwarding test them for
+// every (change, listener) pair.
+
+// True when `path` lies strictly below `ancestor` (the root is above everything non-root).
+inline bool isBelow(std::string_view path, std::string_view ancestor) {
+    if (ancestor.empty()) {
+        return !path.empty();
+    }
+    return path.size() > ancestor.size() && path[ancestor.size()] == '.' &&
+           sameBytes(path.substr(0, ancestor.size()), ancestor);
+}
+
+inline bool isAtOrBelow(std::string_view path, std::string_view ancestor) {
+    return sameBytes(path, ancestor) || isBelow(path, ancestor);
+}
+
+// Equal, below or above each other (the root is related to everything). One
+// comparison: the boundary character after the shorter one rejects most pairs.
+inline bool related(std::string_view a, std::string_view b) {
+    const bool aShorter = a.size() <= b.size();
+    const std::string_view shorter = aShorter ? a : b;
+    const std::string_view longer = aShorter ? b : a;
+    if (shorter.empty()) {
+        return true;
+    }
+    if (shorter.size() != longer.size() && longer[shorter.size()] != '.') {
+        return false;
+    }
+    return shorter[0] == longer[0] && sameBytes(shorter, longer.substr(0, shorter.size()));
+}
 
 // Calls fn(prefix) for every strict ancestor of path, nearest first, ending with "" (root).
 template <typename Fn>

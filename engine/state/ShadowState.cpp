@@ -4,6 +4,8 @@
 #include "core/EngineError.h"
 #include "state/Paths.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace bi::state {
@@ -24,24 +26,109 @@ bool parseIndex(std::string_view segment, std::size_t& index) {
     return true;
 }
 
+// Length of the common prefix of a and b, eight bytes at a time.
+std::size_t commonPrefix(std::string_view a, std::string_view b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x;
+        std::uint64_t y;
+        std::memcpy(&x, a.data() + i, 8);
+        std::memcpy(&y, b.data() + i, 8);
+        if (x != y) {
+            break;
+        }
+    }
+    while (i < n && a[i] == b[i]) {
+        ++i;
+    }
+    return i;
+}
+
+// node's child at seg (nullptr when missing) and its slot. leadingZero: found
+// through an index like "01", which only writes accept (strictIndex rejects it).
+Value* childAt(Value* node, std::string_view seg, bool strictIndex, std::uint64_t& slot, bool& leadingZero) {
+    if (node->isObject()) {
+        if (auto key = KeyTable::global().find(seg)) {
+            slot = Value::memberSlot(*key);
+            return node->member(*key);
+        }
+    } else if (node->isArray()) {
+        std::size_t index = 0;
+        leadingZero = seg.size() > 1 && seg[0] == '0';
+        if (parseIndex(seg, index) && index < node->items().size() && !(strictIndex && leadingZero)) {
+            slot = Value::itemSlot(index);
+            return &node->itemAt(index);
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
-const Value* ShadowState::get(std::string_view path) const {
-    const Value* node = &root_;
+std::size_t ShadowState::sharedSegments(std::string_view path) const {
+    if (cache_.owner != &root_) {
+        return 0;
+    }
+    const std::size_t common = commonPrefix(path, cache_.path);
+    const auto& entries = cache_.entries;
+    std::size_t k = entries.size();
+    // Segment k-1 is shared when it lies in the common prefix and path has a
+    // segment boundary at its end too ("a.b" shares nothing deep with "a.bc").
+    while (k > 0 && (entries[k - 1].end > common ||
+                     (entries[k - 1].end != path.size() && path[entries[k - 1].end] != '.'))) {
+        --k;
+    }
+    return k;
+}
+
+Value* ShadowState::walk(std::string_view path, bool strictIndex) const {
+    Value* node = const_cast<Value*>(&root_); // const reads only read through it
+    auto& entries = cache_.entries;
+    cache_.oneSegment = !path.empty() && path.find('.') == std::string_view::npos;
+    if (cache_.oneSegment) {
+        // A single lookup costs less than consulting and refilling the cache,
+        // which is left as it was (setIfDifferent drops it if it writes above it).
+        bool leadingZero = false;
+        return childAt(node, path, strictIndex, cache_.oneSegmentSlot, leadingZero);
+    }
+    // The root is never an entry (setIfDifferent may replace it): no entries for "".
+    entries.resize(path.empty() ? 0 : sharedSegments(path));
+    cache_.owner = &root_;
+    cache_.path.assign(path);
     if (path.empty()) {
         return node;
     }
     std::size_t start = 0;
-    while (node != nullptr) {
-        std::size_t dot = path.find('.', start);
-        if (dot == std::string_view::npos) {
-            return node->child(path.substr(start));
+    if (!entries.empty()) {
+        node = entries.back().node;
+        if (entries.back().end == path.size()) {
+            return node;
         }
-        node = node->child(path.substr(start, dot - start));
+        start = entries.back().end + 1;
+    }
+    while (true) {
+        const std::size_t dot = path.find('.', start);
+        const std::size_t end = dot == std::string_view::npos ? path.size() : dot;
+        std::uint64_t slot = 0;
+        bool leadingZero = false;
+        Value* next = childAt(node, path.substr(start, end - start), strictIndex, slot, leadingZero);
+        if (next == nullptr) {
+            return nullptr;
+        }
+        if (leadingZero) {
+            dropWalkCache(); // only canonical indices are remembered (get() rejects the others)
+        }
+        entries.push_back({next, slot, end});
+        node = next;
+        if (dot == std::string_view::npos) {
+            return node;
+        }
         start = dot + 1;
     }
-    return nullptr;
 }
+
+const Value* ShadowState::get(std::string_view path) const { return walk(path, true); }
 
 bool ShadowState::parentExists(std::string_view path) const {
     return parentExists(path, get(paths::parent(path)));
@@ -81,6 +168,7 @@ void ShadowState::recordRemoved(const Value& old, std::string_view path, UndoEnt
 }
 
 void ShadowState::set(std::string_view path, Value value) {
+    dropWalkCache(); // creating keys or replacing a subtree may move nodes
     UndoEntry undo;
     if (path.empty()) {
         setUndoPath(undo, std::string_view());
@@ -162,42 +250,31 @@ void ShadowState::set(std::string_view path, Value value) {
 }
 
 bool ShadowState::setIfDifferent(std::string_view path, const Value& value) {
-    // One read-only walk; an existing leaf is compared and replaced in place.
-    // Anything else (a missing key, a null to promote, an error) takes set().
-    std::vector<Step>& steps = steps_;
-    steps.clear();
-    Value* node = &root_;
-    std::size_t start = 0;
-    while (!path.empty()) {
-        const std::size_t dot = path.find('.', start);
-        const std::string_view seg = path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-        Value* next = nullptr;
-        std::uint64_t slot = 0;
-        if (node->isObject()) {
-            if (auto key = KeyTable::global().find(seg)) {
-                next = node->member(*key);
-                slot = Value::memberSlot(*key);
-            }
-        } else if (node->isArray()) {
-            std::size_t index = 0;
-            if (parseIndex(seg, index) && index < node->items().size()) {
-                next = &node->itemAt(index);
-                slot = Value::itemSlot(index);
-            }
-        }
-        if (next == nullptr) {
-            set(path, value);
-            return true;
-        }
-        steps.push_back({node, slot, next->hash()});
-        node = next;
-        if (dot == std::string_view::npos) {
-            break;
-        }
-        start = dot + 1;
+    // One read-only walk (resumed from the cache); an existing leaf is compared
+    // and replaced in place. Anything else (a missing key, a null to promote,
+    // an error) takes set().
+    Value* node = walk(path, false);
+    if (node == nullptr) {
+        set(path, value);
+        return true;
     }
     if (*node == value) {
         return false;
+    }
+    // The walk's nodes with their hashes before the write, for the bottom-up fix.
+    std::vector<Step>& steps = steps_;
+    steps.clear();
+    if (cache_.oneSegment) {
+        steps.push_back({&root_, cache_.oneSegmentSlot, node->hash()});
+        if (!cache_.entries.empty() && cache_.entries.front().node == node) {
+            dropWalkCache(); // the cached nodes lie below the one replaced
+        }
+    } else if (!path.empty()) {
+        Value* parent = &root_;
+        for (const auto& e : cache_.entries) {
+            steps.push_back({parent, e.slot, e.node->hash()});
+            parent = e.node;
+        }
     }
     UndoEntry undo;
     setUndoPath(undo, path);
@@ -215,6 +292,7 @@ bool ShadowState::setIfDifferent(std::string_view path, const Value& value) {
 }
 
 void ShadowState::eraseKey(std::string_view path) {
+    dropWalkCache();
     const auto segs = paths::split(path);
     std::vector<Step> steps;
     Value* node = &root_;

@@ -76,11 +76,39 @@ private:
     void restore(UndoEntry& entry);
     void eraseKey(std::string_view path);
 
+    // The last walk, segment by segment: a run reads and writes many paths that
+    // share long prefixes (one item's fields, one group's concerns), so a walk
+    // resumes below the deepest segment it shares with the previous one instead
+    // of looking every segment up again. Node addresses stay valid while only
+    // leaves are replaced in place; set() and eraseKey() (which may move nodes)
+    // drop the cache. `owner` is &root_ when valid, so a copied or moved state
+    // never trusts addresses into another tree.
+    struct WalkEntry {
+        Value* node;        // the node after this segment
+        std::uint64_t slot; // its slot in the parent
+        std::size_t end;    // where the segment ends in the cached path
+    };
+    struct WalkCache {
+        const Value* owner = nullptr;
+        std::string path;
+        std::vector<WalkEntry> entries;
+        // The last walk had one segment and bypassed the cache; its slot.
+        bool oneSegment = false;
+        std::uint64_t oneSegmentSlot = 0;
+    };
+    // The node at path (nullptr when missing); cache_ then holds every segment
+    // that resolved. strictIndex: reject indices with leading zeros, as get()
+    // always has (writes accept them).
+    Value* walk(std::string_view path, bool strictIndex) const;
+    [[nodiscard]] std::size_t sharedSegments(std::string_view path) const;
+    void dropWalkCache() const { cache_.owner = nullptr; }
+
     Value root_ = Value::object();
     std::unordered_set<std::string> removed_;
     std::vector<UndoEntry> undo_;
     std::string undoPaths_; // the undo entries' paths, back to back
     std::vector<Step> steps_; // set()'s path buffer, reused
+    mutable WalkCache cache_;  // filled by const reads too: it only remembers addresses
     bool inTransaction_ = false;
     bool trackRemoved_ = true;
 };

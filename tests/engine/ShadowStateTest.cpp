@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/EngineError.h"
+#include "state/KeyTable.h"
+#include "state/Paths.h"
 #include "state/ShadowState.h"
 
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 using bi::EngineError;
 using bi::json::parse;
@@ -111,4 +116,112 @@ TEST(ShadowState, LargeObjectsUseTheKeyIndex) {
     s.set("f77", 1);
     EXPECT_EQ(s.get("f77")->asNumber(), 1);
     EXPECT_EQ(s.get("f100"), nullptr);
+}
+
+// Walks resume from the previous walk's nodes (the walk cache): a copy must
+// never write through addresses into the tree it was copied from.
+TEST(ShadowState, ACopyDoesNotReuseTheOriginalsWalk) {
+    ShadowState s(parse(R"({"a":{"b":{"c":1}}})"));
+    ASSERT_NE(s.get("a.b.c"), nullptr);
+    ShadowState t = s;
+    EXPECT_TRUE(t.setIfDifferent("a.b.c", 2));
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 1);
+    EXPECT_EQ(t.get("a.b.c")->asNumber(), 2);
+}
+
+// Writes that share prefixes (resumed walks) keep every ancestor's hash exact,
+// and structural writes in between (new keys, a replaced root) are seen.
+TEST(ShadowState, WritesSharingPrefixesKeepHashesExact) {
+    ShadowState s(parse(R"({"a":{"b":{"c":1,"d":2},"e":3}})"));
+    EXPECT_TRUE(s.setIfDifferent("a.b.c", 10));
+    EXPECT_TRUE(s.setIfDifferent("a.b.d", 20));
+    EXPECT_FALSE(s.setIfDifferent("a.b.d", 20));
+    EXPECT_TRUE(s.setIfDifferent("a.e", 30));
+    EXPECT_TRUE(s.setIfDifferent("a.b.n.m", 5)); // creates keys: nodes may move
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 10);
+    EXPECT_TRUE(s.setIfDifferent("a.b", bi::state::Value::fromJson(parse(R"({"z":1})"))));
+    EXPECT_EQ(s.get("a.b.c"), nullptr);
+    EXPECT_EQ(s.get("a.b.z")->asNumber(), 1);
+    const bi::state::Value expected = bi::state::Value::fromJson(parse(R"({"a":{"b":{"z":1},"e":30}})"));
+    EXPECT_TRUE(s.root() == expected);
+    EXPECT_EQ(s.root().hash(), expected.hash());
+    EXPECT_TRUE(s.setIfDifferent("", bi::state::Value::fromJson(parse(R"({"a":{"b":{"c":7}}})"))));
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 7);
+    EXPECT_EQ(s.get("a.e"), nullptr);
+}
+
+// Writes accept an index with a leading zero, reads never did; a write must
+// not teach the reads otherwise.
+TEST(ShadowState, ReadsStillRejectLeadingZeroIndicesAfterAWrite) {
+    ShadowState s(parse(R"({"l":[1,2]})"));
+    EXPECT_TRUE(s.setIfDifferent("l.01", 5));
+    EXPECT_EQ(s.get("l.01"), nullptr);
+    EXPECT_EQ(s.get("l.1")->asNumber(), 5);
+}
+
+// A one-segment write bypasses the walk cache; it must still forget the
+// nodes it replaced, and only those.
+TEST(ShadowState, ATopLevelWriteReplacesWhatAWalkRemembered) {
+    ShadowState s(parse(R"({"a":{"b":{"c":1}},"x":1})"));
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 1);
+    EXPECT_TRUE(s.setIfDifferent("x", 5));
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 1);
+    EXPECT_TRUE(s.setIfDifferent("a", bi::state::Value::fromJson(parse(R"({"b":{"c":2}})"))));
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 2);
+    EXPECT_TRUE(s.setIfDifferent("a.b.c", 3));
+    const bi::state::Value expected = bi::state::Value::fromJson(parse(R"({"a":{"b":{"c":3}},"x":5})"));
+    EXPECT_EQ(s.root().hash(), expected.hash());
+}
+
+// The inline relations compare words, not bytes: cover every length class
+// (under 4, 4-7, 8-16, longer) and the segment boundary.
+TEST(ShadowState, PathRelationsRespectSegmentBoundaries) {
+    using namespace bi::state::paths;
+    EXPECT_TRUE(related("", "x"));
+    EXPECT_TRUE(related("x", ""));
+    EXPECT_TRUE(related("a.b", "a.b"));
+    EXPECT_TRUE(related("a", "a.b"));
+    EXPECT_TRUE(related("a.b.c", "a"));
+    EXPECT_FALSE(related("a.b", "a.bc"));
+    EXPECT_FALSE(related("a.bc", "a.b"));
+    EXPECT_FALSE(related("ab", "a.b"));
+    EXPECT_FALSE(related("b.c", "a.b"));
+    EXPECT_TRUE(related("catalog.products.p12.variants", "catalog.products.p12.variants.v3.price"));
+    EXPECT_FALSE(related("catalog.products.p13.variants", "catalog.products.p12.variants.v3.price"));
+    EXPECT_TRUE(isBelow("a.b", "a"));
+    EXPECT_FALSE(isBelow("a", "a"));
+    EXPECT_TRUE(isBelow("x", ""));
+    EXPECT_FALSE(isBelow("", ""));
+    EXPECT_TRUE(isAtOrBelow("a", "a"));
+    EXPECT_FALSE(isAtOrBelow("ab", "a"));
+    for (std::size_t n = 0; n <= 40; ++n) {
+        std::string a(n, 'x');
+        for (std::size_t i = 0; i < n; ++i) {
+            a[i] = static_cast<char>('a' + i % 26);
+        }
+        EXPECT_TRUE(sameBytes(a, std::string(a))) << n;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string b = a;
+            b[i] = '#';
+            EXPECT_FALSE(sameBytes(a, b)) << n << " at " << i;
+        }
+        EXPECT_FALSE(sameBytes(a, a + "z")) << n;
+    }
+}
+
+// Thousands of keys (the slot array grows several times): each is found under
+// its own id, and a key never interned is not found.
+TEST(ShadowState, KeyTableFindsEveryInternedKey) {
+    auto& table = bi::state::KeyTable::global();
+    std::vector<bi::state::KeyId> ids;
+    for (int i = 0; i < 5000; ++i) {
+        ids.push_back(table.intern("keytable_test_" + std::to_string(i)));
+    }
+    for (int i = 0; i < 5000; ++i) {
+        const std::string key = "keytable_test_" + std::to_string(i);
+        ASSERT_TRUE(table.find(key).has_value()) << key;
+        EXPECT_EQ(*table.find(key), ids[static_cast<std::size_t>(i)]);
+        EXPECT_EQ(table.name(ids[static_cast<std::size_t>(i)]), key);
+    }
+    EXPECT_FALSE(table.find("keytable_test_never").has_value());
 }

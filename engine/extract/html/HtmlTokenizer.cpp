@@ -55,10 +55,15 @@ std::size_t invalidLength(std::string_view text, std::size_t pos) {
 
 using StopTable = std::array<bool, 256>;
 
+// Non-ASCII bytes are marked too: scanRun's tight loop then stops at one
+// table test per byte, and checks the UTF-8 sequence only there.
 constexpr StopTable makeStops(std::string_view stops) {
     StopTable table{};
     for (char c : stops) {
         table[static_cast<unsigned char>(c)] = true;
+    }
+    for (std::size_t b = 0x80; b < table.size(); ++b) {
+        table[b] = true;
     }
     return table;
 }
@@ -209,24 +214,27 @@ bool HtmlTokenizer::lookingAt(std::string_view literal, bool caseInsensitive) co
 }
 
 std::size_t HtmlTokenizer::scanRun(const bool* stops) const {
-    std::size_t i = pos_;
+    const auto* const bytes = reinterpret_cast<const unsigned char*>(input_.data());
     const std::size_t n = input_.size();
-    while (i < n) {
-        const auto byte = static_cast<unsigned char>(input_[i]);
-        if (byte < 0x80) {
-            if (stops[byte]) {
-                break;
-            }
+    std::size_t i = pos_;
+    for (;;) {
+        // Four table tests per bound check: most runs are long plain text.
+        while (n - i >= 4 && !stops[bytes[i]] && !stops[bytes[i + 1]] && !stops[bytes[i + 2]] &&
+               !stops[bytes[i + 3]]) {
+            i += 4;
+        }
+        while (i < n && !stops[bytes[i]]) {
             ++i;
-            continue;
+        }
+        if (i == n || bytes[i] < 0x80) {
+            return i; // the end or a real stop
         }
         const std::size_t length = utf8::sequenceLength(input_, i);
         if (length == 0) {
-            break;
+            return i;
         }
         i += length;
     }
-    return i;
 }
 
 void HtmlTokenizer::appendChar(TokenText& text, Ch ch) {

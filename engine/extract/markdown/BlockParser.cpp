@@ -599,7 +599,7 @@ BlockParser::Start BlockParser::startThematicBreak(MdNode* /*container*/) {
     return Start::Leaf;
 }
 
-bool BlockParser::parseListMarker(MdNode* container, MdNode& marker) {
+bool BlockParser::parseListMarker(MdNode* container, MdNodeScalars& marker) {
     if (indent_ >= kCodeIndent) {
         return false;
     }
@@ -660,7 +660,7 @@ bool BlockParser::parseListMarker(MdNode* container, MdNode& marker) {
 }
 
 BlockParser::Start BlockParser::startListItem(MdNode* container) {
-    MdNode marker;
+    MdNodeScalars marker; // only the list fields: no strings to build and free per line
     if ((indented_ && container->type != NodeType::List) || !parseListMarker(container, marker)) {
         return Start::None;
     }

@@ -46,7 +46,7 @@ private:
     Start startThematicBreak(MdNode* container);
     Start startListItem(MdNode* container);
     Start startIndentedCode(MdNode* container);
-    bool parseListMarker(MdNode* container, MdNode& marker);
+    bool parseListMarker(MdNode* container, MdNodeScalars& marker);
 
     void finalize(MdNode* block);
     void finalizeParagraph(MdNode* block);

@@ -114,11 +114,19 @@ void InlineParser::reset(std::string_view text, MdNode* block) {
     block_ = block;
     delimiters_ = nullptr;
     brackets_ = nullptr;
-    delimiterPool_.clear();
-    bracketPool_.clear();
-    backtickRunsScanned_ = false;
-    for (auto& entry : backtickRuns_) {
-        entry.second.clear(); // keeps the map's nodes and the vectors' storage
+    // Most subjects (table cells, short paragraphs) used none of these: the
+    // checks skip deque and map walks that would find nothing to clear.
+    if (!delimiterPool_.empty()) {
+        delimiterPool_.clear();
+    }
+    if (!bracketPool_.empty()) {
+        bracketPool_.clear();
+    }
+    if (backtickRunsScanned_) {
+        backtickRunsScanned_ = false;
+        for (auto& entry : backtickRuns_) {
+            entry.second.clear(); // keeps the map's nodes and the vectors' storage
+        }
     }
     htmlMemo_ = html::ScanMemo{};
     lastPlainText_ = nullptr;
@@ -178,11 +186,19 @@ void InlineParser::appendText(std::string_view text) {
 }
 
 void InlineParser::parsePlainText() {
-    std::size_t start = pos_;
-    ++pos_;
-    while (!atEnd() && !isSpecial(peek())) {
-        ++pos_;
+    const std::size_t start = pos_;
+    // A local index over the raw bytes, two tests per bound check: the member
+    // pos_ would be stored back on every byte.
+    const char* const bytes = subject_.data();
+    const std::size_t n = subject_.size();
+    std::size_t i = pos_ + 1;
+    while (n - i >= 2 && !isSpecial(bytes[i]) && !isSpecial(bytes[i + 1])) {
+        i += 2;
     }
+    while (i < n && !isSpecial(bytes[i])) {
+        ++i;
+    }
+    pos_ = i;
     appendText(subject_.substr(start, pos_ - start));
 }
 

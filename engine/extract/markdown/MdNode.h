@@ -19,20 +19,19 @@ enum class NodeType : std::uint8_t {
 
 enum class CellAlign : std::uint8_t { None, Left, Center, Right };
 
-struct MdNode {
+struct MdNode;
+
+// The members of a node that own no memory, so that recycling a node resets
+// them with one assignment from a default instance (a few wide stores)
+// instead of member by member.
+struct MdNodeScalars {
     NodeType type = NodeType::Document;
     MdNode* parent = nullptr;
     MdNode* firstChild = nullptr;
     MdNode* lastChild = nullptr;
     MdNode* prev = nullptr;
     MdNode* next = nullptr;
-
-    // Text of inlines, code and HTML; the raw content of a leaf block while parsing.
-    std::string literal;
-    std::string destination; // links and images (URI-normalised)
-    std::string title;
-    std::string info;        // fenced code info string (unescaped)
-    int level = 0;           // heading level
+    int level = 0; // heading level
 
     // Lists and items.
     bool ordered = false;
@@ -52,17 +51,34 @@ struct MdNode {
     int htmlBlockType = 0;
     bool open = true;
     bool lastLineBlank = false;
-    bool headerRow = false;          // table rows
+    bool headerRow = false; // table rows
+    std::size_t startLine = 0;
+    std::size_t sourceOffset = 0; // byte offset of the block's first character in the input
+};
+
+struct MdNode : MdNodeScalars {
+    // Text of inlines, code and HTML; the raw content of a leaf block while parsing.
+    std::string literal;
+    std::string destination; // links and images (URI-normalised)
+    std::string title;
+    std::string info;        // fenced code info string (unescaped)
     std::vector<CellAlign> aligns;   // tables: one per column
     std::string tableHeaderLine;     // tables: the header row's source line
     std::string tableDelimiterLine;  // tables: the delimiter row's source line
-    std::size_t startLine = 0;
-    std::size_t sourceOffset = 0;    // byte offset of the block's first character in the input
 
     // Back to a default node, keeping the buffers of its strings and vector
-    // (MdTree reuses nodes from one document to the next). It resets every
-    // member: a member added above must be reset there too.
-    void recycle();
+    // (MdTree reuses nodes from one document to the next). A scalar member
+    // belongs in MdNodeScalars; an owning one added here must be cleared below.
+    void recycle() {
+        static_cast<MdNodeScalars&>(*this) = MdNodeScalars{};
+        literal.clear();
+        destination.clear();
+        title.clear();
+        info.clear();
+        aligns.clear();
+        tableHeaderLine.clear();
+        tableDelimiterLine.clear();
+    }
 };
 
 } // namespace bi::extract::markdown

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/markdown/MdTree.h"
 
-#include <algorithm>
-
 namespace bi::extract::markdown {
 
 MdTree::MdTree() : root_(create(NodeType::Document)) {}
@@ -12,49 +10,9 @@ void MdTree::clear() {
     root_ = create(NodeType::Document);
 }
 
-MdNode* MdTree::create(NodeType type) {
-    if (used_ == chunks_.size() * kChunkSize) {
-        chunks_.push_back(std::make_unique<MdNode[]>(kChunkSize));
-    }
-    MdNode& node = chunks_[used_ / kChunkSize][used_ % kChunkSize];
-    if (used_ < everUsed_) {
-        node.recycle(); // a node of an earlier document
-    }
-    ++used_;
-    everUsed_ = std::max(everUsed_, used_);
-    node.type = type;
-    return &node;
-}
-
-void MdNode::recycle() {
-    // Every member: strings and vectors are cleared, keeping their buffers.
-    type = NodeType::Document;
-    parent = firstChild = lastChild = prev = next = nullptr;
-    literal.clear();
-    destination.clear();
-    title.clear();
-    info.clear();
-    level = 0;
-    ordered = false;
-    tight = true;
-    bulletChar = 0;
-    delimiter = 0;
-    start = 1;
-    markerOffset = 0;
-    padding = 0;
-    fenced = false;
-    fenceChar = 0;
-    fenceLength = 0;
-    fenceOffset = 0;
-    htmlBlockType = 0;
-    open = true;
-    lastLineBlank = false;
-    headerRow = false;
-    aligns.clear();
-    tableHeaderLine.clear();
-    tableDelimiterLine.clear();
-    startLine = 0;
-    sourceOffset = 0;
+void MdTree::grow() {
+    chunks_.push_back(std::make_unique<MdNode[]>(kChunkSize));
+    capacity_ += kChunkSize;
 }
 
 void MdTree::appendChild(MdNode* parent, MdNode* child) {

@@ -23,7 +23,21 @@ public:
     // this tree reuses nodes, strings and vectors instead of allocating them.
     void clear();
 
-    MdNode* create(NodeType type);
+    // Inline: the parser creates a node for nearly every line and text run.
+    MdNode* create(NodeType type) {
+        if (used_ == capacity_) {
+            grow();
+        }
+        MdNode& node = chunks_[used_ / kChunkSize][used_ % kChunkSize];
+        if (used_ < everUsed_) {
+            node.recycle(); // a node of an earlier document
+        } else {
+            everUsed_ = used_ + 1;
+        }
+        ++used_;
+        node.type = type;
+        return &node;
+    }
     static void appendChild(MdNode* parent, MdNode* child);
     static void insertAfter(MdNode* anchor, MdNode* sibling);
     static void unlink(MdNode* node);
@@ -34,7 +48,9 @@ private:
     // Fixed-size chunks: stable addresses and one allocation per many nodes
     // (std::deque would allocate per node, nodes being large).
     static constexpr std::size_t kChunkSize = 256;
+    void grow(); // one more chunk, out of line: rare
     std::vector<std::unique_ptr<MdNode[]>> chunks_;
+    std::size_t capacity_ = 0; // nodes in chunks_
     std::size_t used_ = 0;     // nodes handed out, across chunks
     std::size_t everUsed_ = 0; // nodes below this were used by an earlier document
     MdNode* root_;
