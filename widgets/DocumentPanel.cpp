@@ -140,6 +140,7 @@ void DocumentPanel::setDocument(const QString& name, const QByteArray& bytes, co
     extracted_->clear();
     chunks_->clearChunks();
     stream_.reset();
+    ++streamJob_; // a chunk-size restart of the previous document is stale now
     current_ = {-1, -1};
     info_->setText(tr("Extracting %1…").arg(name));
     setBusy(true);
@@ -201,23 +202,45 @@ void DocumentPanel::useStream(std::shared_ptr<ChunkSource> stream) {
     highlight(-1);
 }
 
-// A new chunk size: a new stream (HTML streams lazily; other formats extract once up front).
+// A new chunk size: a new stream, opened on a worker because formats other
+// than HTML extract once up front (a big document would block the GUI).
 void DocumentPanel::resetChunks() {
     chunks_->clearChunks();
     current_ = {-1, -1};
+    stream_.reset();
     if (result_.isNull()) {
         return;
     }
     DocumentExtractor::Options options;
     options.maxChars = maxChars_->value();
     options.fileName = name_;
-    try {
-        stream_ = DocumentExtractor::stream(bytes_, mime_, options);
-    } catch (const std::exception& e) {
-        info_->setText(tr("The chunk stream could not start: %1").arg(QString::fromUtf8(e.what())));
-        return;
-    }
-    highlight(-1);
+    const int job = ++streamJob_;
+    info_->setText(tr("Restarting the chunk stream of %1…").arg(name_));
+    QPointer<DocumentPanel> self(this);
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [self, watcher, job] {
+        watcher->deleteLater();
+        if (!self || job != self->streamJob_) {
+            return; // stale: a newer chunk size replaced this stream
+        }
+        const Outcome outcome = watcher->result();
+        if (!outcome.error.isEmpty()) {
+            self->info_->setText(tr("The chunk stream could not start: %1").arg(outcome.error));
+            return;
+        }
+        self->useStream(outcome.stream);
+        self->info_->setText(tr("%1 · chunk stream ready").arg(self->name_));
+        emit self->chunksReset();
+    });
+    watcher->setFuture(QtConcurrent::run([bytes = bytes_, mime = mime_, options] {
+        Outcome out;
+        try {
+            out.stream = DocumentExtractor::stream(bytes, mime, options);
+        } catch (const std::exception& e) {
+            out.error = QString::fromUtf8(e.what());
+        }
+        return out;
+    }));
 }
 
 bool DocumentPanel::pullNext() {

@@ -52,6 +52,8 @@ public:
 signals:
     void extractionFinished();
     void extractionFailed(const QString& reason);
+    // A new chunk size's stream is open (resetChunks opens it on a worker).
+    void chunksReset();
 
 private:
     struct Outcome {
@@ -70,6 +72,7 @@ private:
     bi::json::Value result_;
     std::shared_ptr<ChunkSource> stream_;
     int job_ = 0;
+    int streamJob_ = 0; // the newest resetChunks; older streams are dropped
     bool busy_ = false;
     std::pair<int, int> current_{-1, -1};
 

@@ -306,7 +306,10 @@ private slots:
                                 "</body></html>";
         doc.setDocument(QStringLiteral("page.html"), html, QStringLiteral("text/html"));
         QVERIFY(done.wait(10000));
+        QSignalSpy reset(&doc, &DocumentPanel::chunksReset);
         doc.setMaxChars(80);
+        QVERIFY(doc.pulledCount() == 0 && reset.isEmpty()); // the new stream opens on a worker
+        QVERIFY(reset.wait(10000));
         QVERIFY(doc.pullNext());
         QVERIFY(doc.pullNext());
         QCOMPARE(doc.pulledCount(), 2);
