@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QStatusBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -72,6 +73,8 @@ private slots:
     void hostDyingMidSessionIsShownAndRestartBringsWasmBack() {
         // A "node" that relays the real host's hello and first answer, then exits with code 3.
         qputenv("BI_NODE", BI_FIXTURE_DIR "/node-dies-after-one-answer.sh");
+        // Unset on every exit: a failed check here must not hand later tests a dying node.
+        const auto restoreNode = qScopeGuard([] { qunsetenv("BI_NODE"); });
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -91,8 +94,12 @@ private slots:
         QVERIFY(message.contains(QStringLiteral("wasm engine unavailable")));
         auto* label = window.statusBar()->findChild<QLabel*>(QStringLiteral("hostLabel"));
         QVERIFY(label != nullptr);
-        QVERIFY2(label->geometry().left() > window.statusBar()->width() / 3,
-                 qPrintable(QString::number(label->geometry().left())));
+        const int messageWidth = window.statusBar()->fontMetrics().horizontalAdvance(message);
+        QTRY_VERIFY2_WITH_TIMEOUT(label->geometry().left() > messageWidth,
+                                  qPrintable(QStringLiteral("label at %1, message %2 px wide")
+                                                 .arg(label->geometry().left())
+                                                 .arg(messageWidth)),
+                                  5000);
 
         // A run with the host gone: native results shown, the same failure not reported twice.
         finished.clear();
@@ -189,6 +196,7 @@ private slots:
 
     void missingNodeIsReportedPlainly() {
         qputenv("BI_NODE", "/nonexistent/node");
+        const auto restoreNode = qScopeGuard([] { qunsetenv("BI_NODE"); });
         WasmHost host;
         QSignalSpy unavailable(&host, &WasmHost::unavailable);
         host.start();
