@@ -9,15 +9,6 @@ namespace bi::pipeline {
 
 namespace {
 
-json::Value idList(const std::vector<std::uint32_t>& ids) {
-    json::Array out;
-    out.reserve(ids.size());
-    for (auto id : ids) {
-        out.emplace_back(static_cast<double>(id));
-    }
-    return json::Value(std::move(out));
-}
-
 std::uint32_t idFrom(const json::Value& v, const char* where) {
     if (!v.isNumber() || v.asNumber() < 0) {
         throw EngineError(std::string(where) + ": expected a dispatch id");

@@ -3,7 +3,9 @@
 
 #include "core/Json.h"
 
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace bi::pipeline {
 
@@ -11,5 +13,8 @@ namespace bi::pipeline {
 // g++ 12 at -O3 reports a bogus -Warray-bounds for an inlined emplace_back
 // of pair<string, Value> into an empty vector.
 void addMember(json::Object& object, std::string_view key, json::Value value);
+
+// A JSON array of dispatch or change ids.
+json::Value idList(const std::vector<std::uint32_t>& ids);
 
 } // namespace bi::pipeline

@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CompactPlan.h"
 
+#include "pipeline/JsonBuild.h"
+
 namespace bi::wasm {
 
-namespace {
+using pipeline::idList;
 
-json::Value idList(const std::vector<std::uint32_t>& ids) {
-    json::Array out;
-    out.reserve(ids.size());
-    for (auto id : ids) {
-        out.emplace_back(static_cast<double>(id));
-    }
-    return json::Value(std::move(out));
-}
+namespace {
 
 // Appends the ids produced by `idAt(0..count)` as [from, to) ranges of consecutive ids.
 template <typename IdAt> json::Value idRanges(std::size_t count, IdAt idAt) {

@@ -90,7 +90,7 @@ export class WasmEngine {
   // Returns { session, described, record }: described is {name, max_listener_writes,
   // batches, listeners}; the record times this one crossing.
   openSession(text, { maxListenerWrites = 0 } = {}) {
-    const out = this.#textCall(encoder.encode(text), (ptr, len) => this.m.openSessionBytes(ptr, len, maxListenerWrites));
+    const out = textCrossing(this.m, encoder.encode(text), (ptr, len) => this.m.openSessionBytes(ptr, len, maxListenerWrites));
     const described = JSON.parse(out.text);
     const { session } = described;
     delete described.session;
@@ -99,34 +99,12 @@ export class WasmEngine {
 
   // The session's `bi run` report: always the engine's JSON bytes. Returns { json, record }.
   sessionReport(session) {
-    const out = this.#textCall(new Uint8Array(0), () => this.m.sessionReport(session));
+    const out = textCrossing(this.m, new Uint8Array(0), () => this.m.sessionReport(session));
     return { json: out.text, record: this.#textRecord('report', out) };
   }
 
   closeSession(session) {
     return this.m.closeSession(session);
-  }
-
-  // One crossing carrying bytes in and JSON text out; `invoke(ptr, len)` returns ok.
-  #textCall(bytes, invoke) {
-    const m = this.m;
-    const t1 = performance.now();
-    const ptr = m.allocBytes(bytes.length);
-    m.HEAPU8.set(bytes, ptr);
-    const t2 = performance.now();
-    let ok;
-    try {
-      ok = invoke(ptr, bytes.length);
-    } finally {
-      m.freeBytes(ptr);
-    }
-    const t3 = performance.now();
-    if (!ok) throw new HostError(m.lastError());
-    const outPtr = m.resultPtr();
-    const len = m.resultLen();
-    const text = decoder.decode(m.HEAPU8.subarray(outPtr, outPtr + len));
-    const t4 = performance.now();
-    return { text, bytesIn: bytes.length, bytesOut: len, copyIn: micros(t1, t2), copyOut: micros(t3, t4), total: micros(t1, t4) };
   }
 
   #textRecord(op, out) {
@@ -200,6 +178,27 @@ export class WasmEngine {
   }
 }
 
+// One crossing carrying bytes in and JSON text out; `invoke(ptr, len)` returns ok.
+function textCrossing(m, bytes, invoke) {
+  const t1 = performance.now();
+  const ptr = m.allocBytes(bytes.length);
+  m.HEAPU8.set(bytes, ptr);
+  const t2 = performance.now();
+  let ok;
+  try {
+    ok = invoke(ptr, bytes.length);
+  } finally {
+    m.freeBytes(ptr);
+  }
+  const t3 = performance.now();
+  if (!ok) throw new HostError(m.lastError());
+  const outPtr = m.resultPtr();
+  const len = m.resultLen();
+  const text = decoder.decode(m.HEAPU8.subarray(outPtr, outPtr + len));
+  const t4 = performance.now();
+  return { text, bytesIn: bytes.length, bytesOut: len, copyIn: micros(t1, t2), copyOut: micros(t3, t4), total: micros(t1, t4) };
+}
+
 // Each codec returns { value, times: {bytes_in, bytes_out, host_encode, copy_in, copy_out, host_decode}, total }.
 const CODECS = {
   json(engine, op, args, input) {
@@ -207,26 +206,13 @@ const CODECS = {
     const t0 = performance.now();
     const bytes = encoder.encode(JSON.stringify(input));
     const t1 = performance.now();
-    const ptr = m.allocBytes(bytes.length);
-    m.HEAPU8.set(bytes, ptr);
-    const t2 = performance.now();
-    let ok;
-    try {
-      ok = m.callJson(op, args, ptr, bytes.length);
-    } finally {
-      m.freeBytes(ptr);
-    }
-    const t3 = performance.now();
-    if (!ok) throw new HostError(m.lastError());
-    const outPtr = m.resultPtr();
-    const outLen = m.resultLen();
-    const text = decoder.decode(m.HEAPU8.subarray(outPtr, outPtr + outLen));
+    const out = textCrossing(m, bytes, (ptr, len) => m.callJson(op, args, ptr, len));
     const t4 = performance.now();
-    const value = JSON.parse(text);
+    const value = JSON.parse(out.text);
     const t5 = performance.now();
     return {
       value,
-      times: { bytes_in: bytes.length, bytes_out: outLen, host_encode: micros(t0, t1), copy_in: micros(t1, t2), copy_out: micros(t3, t4), host_decode: micros(t4, t5) },
+      times: { bytes_in: out.bytesIn, bytes_out: out.bytesOut, host_encode: micros(t0, t1), copy_in: out.copyIn, copy_out: out.copyOut, host_decode: micros(t4, t5) },
       total: micros(t0, t5),
     };
   },

@@ -9,6 +9,7 @@
 // xmlViolation.test (a "xmlViolationTests" member, for the infoset coercion
 // rules of a DOM builder) has no "tests" member and is not run.
 #include "core/Json.h"
+#include "core/Utf8.h"
 #include "extract/html/HtmlTokenizer.h"
 
 #include <algorithm>
@@ -61,24 +62,6 @@ bool readEscape(const std::string& s, std::size_t i, std::uint32_t& cp) {
     return true;
 }
 
-void appendUtf8(std::uint32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6U));
-        out += static_cast<char>(0x80 | (cp & 0x3FU));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12U));
-        out += static_cast<char>(0x80 | ((cp >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80 | (cp & 0x3FU));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18U));
-        out += static_cast<char>(0x80 | ((cp >> 12U) & 0x3FU));
-        out += static_cast<char>(0x80 | ((cp >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80 | (cp & 0x3FU));
-    }
-}
-
 // The doubleEscaped round of unescaping: \uHHHH to UTF-8, pairs joined, lone
 // surrogates to U+FFFD.
 std::string unescape(const std::string& s) {
@@ -94,10 +77,8 @@ std::string unescape(const std::string& s) {
         if (cp >= 0xD800 && cp <= 0xDBFF && readEscape(s, i, low) && low >= 0xDC00 && low <= 0xDFFF) {
             cp = 0x10000 + ((cp - 0xD800) << 10U) + (low - 0xDC00);
             i += 6;
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
         }
-        appendUtf8(cp, out);
+        bi::utf8::append(cp, out); // a lone surrogate is written as U+FFFD
     }
     return out;
 }
