@@ -74,14 +74,18 @@ json::Value runJson(const pipeline::RunRecord& run, bool withTrace) {
 
 } // namespace
 
-void registerScenario(pipeline::Pipeline& engine, const pipeline::Scenario& scenario) {
+pipeline::ChangeList registerScenario(pipeline::Pipeline& engine, const pipeline::Scenario& scenario) {
+    pipeline::ChangeList written;
     for (const auto& fx : scenario.sideEffects) {
-        engine.registerSideEffects(fx);
+        pipeline::ChangeList initial = engine.registerSideEffects(fx);
+        written.insert(written.end(), std::make_move_iterator(initial.begin()), std::make_move_iterator(initial.end()));
     }
-    engine.registerConcerns(scenario.concerns);
+    pipeline::ChangeList concerns = engine.registerConcerns(scenario.concerns);
+    written.insert(written.end(), std::make_move_iterator(concerns.begin()), std::make_move_iterator(concerns.end()));
     for (const auto& l : scenario.listeners) {
         engine.registerListener(l.spec);
     }
+    return written;
 }
 
 pipeline::PipelineOptions pipelineOptionsFor(const pipeline::Scenario& scenario, const RunOptions& options) {
@@ -105,7 +109,7 @@ CommandOutput runScenario(std::string_view scenarioText, const RunOptions& optio
     double t1 = trace::nowMicros();
 
     pipeline::Pipeline engine(scenario.state, pipelineOptionsFor(scenario, options));
-    registerScenario(engine, scenario);
+    const pipeline::ChangeList registrationChanges = registerScenario(engine, scenario);
     pipeline::ScenarioListeners handlers(scenario.listeners);
     std::vector<pipeline::RunRecord> runs;
     runs.reserve(scenario.batches.size());
@@ -118,16 +122,17 @@ CommandOutput runScenario(std::string_view scenarioText, const RunOptions& optio
     }
     double t2 = trace::nowMicros();
 
-    out.json = json::write(runReport(scenario.name, runs, engine, options.trace));
+    out.json = json::write(runReport(scenario.name, registrationChanges, runs, engine, options.trace));
     double t3 = trace::nowMicros();
     out.phases = {t1 - t0, t2 - t1, t3 - t2};
     return out;
 }
 
-json::Value runReport(const std::string& scenarioName, const std::vector<pipeline::RunRecord>& runs,
-                      const pipeline::Pipeline& engine, bool trace) {
+json::Value runReport(const std::string& scenarioName, const pipeline::ChangeList& registrationChanges,
+                      const std::vector<pipeline::RunRecord>& runs, const pipeline::Pipeline& engine, bool trace) {
     json::Object doc;
     pipeline::addMember(doc, "scenario", json::Value(scenarioName));
+    pipeline::addMember(doc, "registration_changes", pipeline::toJson(registrationChanges));
     json::Array runList;
     for (const auto& run : runs) {
         runList.push_back(runJson(run, trace));

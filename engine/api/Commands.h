@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/Json.h"
+#include "pipeline/Change.h"
 
 #include <cstddef>
 #include <string>
@@ -44,14 +45,16 @@ CommandOutput runScenario(std::string_view scenarioText, const RunOptions& optio
 // The pipeline options of a run: the command line's over the scenario's "options".
 pipeline::PipelineOptions pipelineOptionsFor(const pipeline::Scenario& scenario, const RunOptions& options);
 
-// Registers a parsed scenario's side effects, concerns and listeners.
-void registerScenario(pipeline::Pipeline& engine, const pipeline::Scenario& scenario);
+// Registers a parsed scenario's side effects, concerns and listeners. Returns what
+// registration wrote (initial syncs, computations, concerns), in registration order.
+pipeline::ChangeList registerScenario(pipeline::Pipeline& engine, const pipeline::Scenario& scenario);
 
-// The `bi run` report of finished runs: {"scenario","runs","final_state"} (with
+// The `bi run` report of finished runs: {"scenario","registration_changes","runs",
+// "final_state"} (with
 // "registrations" when tracing). Shared by runScenario and the wasm pipeline
 // sessions, so a host-driven run prints the same bytes.
-json::Value runReport(const std::string& scenarioName, const std::vector<pipeline::RunRecord>& runs,
-                      const pipeline::Pipeline& engine, bool trace);
+json::Value runReport(const std::string& scenarioName, const pipeline::ChangeList& registrationChanges,
+                      const std::vector<pipeline::RunRecord>& runs, const pipeline::Pipeline& engine, bool trace);
 
 // Appends `"timings":[...]` as the last member of a result object.
 std::string withTimings(const std::string& resultJson, const std::string& timingsArrayJson);

@@ -15,7 +15,7 @@ const char* kScenario = R"({"format":"boundary-inspector/scenario@1","name":"t",
 TEST(Commands, RunFiltersNoOpsAndReportsFinalState) {
     auto out = runScenario(kScenario, {});
     EXPECT_EQ(out.json,
-              R"({"scenario":"t","runs":[)"
+              R"({"scenario":"t","registration_changes":[],"runs":[)"
               R"({"input":[{"path":"a","value":1},{"path":"b.c","value":3}],"changes":[{"path":"b.c","value":3}],)"
               R"("concern_changes":[],"execution_plan":null,"dispatches":[],"final_changes":[{"path":"b.c","value":3}],"calls":2},)"
               R"({"input":[{"path":"b","value":{"c":3}},{"path":"d","value":null}],"changes":[{"path":"d","value":null}],)"

@@ -72,6 +72,23 @@ Value strategyIndependent(const std::string& output) {
     return out;
 }
 
+// Durations are the trace's only nondeterministic values: every one becomes 0.
+void zeroDurations(Value& v) {
+    if (v.isArray()) {
+        for (auto& item : v.asArray()) {
+            zeroDurations(item);
+        }
+    } else if (v.isObject()) {
+        for (auto& [key, member] : v.asObject()) {
+            if (key == "duration_us") {
+                member = Value(0);
+            } else {
+                zeroDurations(member);
+            }
+        }
+    }
+}
+
 const fs::path kTestsDir = BI_TEST_DATA_DIR;
 
 } // namespace
@@ -99,4 +116,26 @@ TEST(ScenarioFiles, PlanAndLegacyGiveTheSameListenerInputsAndState) {
                   bi::json::write(strategyIndependent(runOrError(text, "legacy"))))
             << file;
     }
+}
+
+// NAME.trace.expected.json, where present: the `bi run --trace` output (stages,
+// groups with their state after each, dispatch timings, registrations snapshot)
+// with durations zeroed.
+TEST(ScenarioFiles, TracedRunsMatchTheirGoldenTrace) {
+    int checked = 0;
+    for (const auto& file : scenarioFiles(kTestsDir / "scenarios")) {
+        std::string base = file.string();
+        base.resize(base.size() - std::string(".scenario.json").size());
+        const fs::path expected = base + ".trace.expected.json";
+        if (!fs::exists(expected)) {
+            continue;
+        }
+        bi::api::RunOptions options;
+        options.trace = true;
+        Value actual = bi::json::parse(bi::api::runScenario(readText(file), options).json);
+        zeroDurations(actual);
+        EXPECT_EQ(bi::json::write(bi::json::parse(readText(expected))), bi::json::write(actual)) << file;
+        ++checked;
+    }
+    EXPECT_GE(checked, 2);
 }

@@ -57,7 +57,7 @@ pipeline::DispatchRecord dispatchRecord(const pipeline::ExecutionPlan& plan, con
 PipelineSession::PipelineSession(std::string_view scenarioText, std::size_t maxListenerWrites)
     : scenario_(pipeline::parseScenario(scenarioText)),
       pipeline_(scenario_.state, optionsFor(scenario_, maxListenerWrites)) {
-    api::registerScenario(pipeline_, scenario_);
+    registrationChanges_ = api::registerScenario(pipeline_, scenario_);
     for (const auto& l : scenario_.listeners) {
         listenerById_[l.spec.id] = &l;
         for (const auto& rule : l.produce) {
@@ -219,7 +219,7 @@ json::Value PipelineSession::report() {
             run.executionPlan = run.prepared.plan.toJson();
         }
     }
-    return api::runReport(scenario_.name, runs_, pipeline_, false);
+    return api::runReport(scenario_.name, registrationChanges_, runs_, pipeline_, false);
 }
 
 } // namespace bi::wasm

@@ -57,6 +57,7 @@ class PipelineSession {
 
     pipeline::Scenario scenario_;
     pipeline::Pipeline pipeline_;
+    pipeline::ChangeList registrationChanges_; // what registering the scenario wrote
     std::vector<pipeline::RunRecord> runs_;
     pipeline::RunRecord current_;
     json::Array levels_; // legacy: every non-empty level handed out in this run
