@@ -120,7 +120,7 @@ trace::TimingRecord extractTiming(std::size_t bytesIn, const api::CommandOutput&
     r.engine = "native";
     r.bytesIn = static_cast<double>(bytesIn);
     r.bytesOut = static_cast<double>(out.json.size());
-    r.crossings = 1;
+    r.crossings = out.crossings;
     r.engineDecode = out.phases.decode;
     r.compute = out.phases.compute;
     r.engineEncode = out.phases.encode;
@@ -203,7 +203,7 @@ int runCommand(const Args& args) {
         r.engine = "native";
         r.bytesIn = static_cast<double>(text.size());
         r.bytesOut = static_cast<double>(out.json.size());
-        r.crossings = 1;
+        r.crossings = out.crossings;
         r.engineDecode = out.phases.decode;
         r.compute = out.phases.compute;
         r.engineEncode = out.phases.encode;

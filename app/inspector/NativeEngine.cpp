@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NativeEngine.h"
-#include "RunTimeline.h"
 
 #include "api/Commands.h"
 
@@ -31,7 +30,6 @@ NativeEngine::RunOutcome NativeEngine::runScenario(const QByteArray& scenario, c
     bi::api::RunOptions options;
     options.strategy = strategy.toStdString();
     const std::string_view text(scenario.constData(), static_cast<std::size_t>(scenario.size()));
-    int crossings = -1; // the same for every repeat: counted from the first report only
     try {
         for (int i = 0; i < repeat; ++i) {
             if (proceed && !proceed(i)) {
@@ -41,16 +39,13 @@ NativeEngine::RunOutcome NativeEngine::runScenario(const QByteArray& scenario, c
             const double t0 = bi::trace::nowMicros();
             auto out = runLocked(text, options);
             const double t1 = bi::trace::nowMicros();
-            if (crossings < 0) {
-                crossings = std::max(0, RunTimeline::totalCalls(parse(out.json)));
-            }
             bi::trace::TimingRecord r;
             r.op = "run";
             r.strategy = options.strategy;
             r.engine = "native";
             r.bytesIn = static_cast<double>(text.size());
             r.bytesOut = static_cast<double>(out.json.size());
-            r.crossings = crossings;
+            r.crossings = out.crossings;
             r.engineDecode = out.phases.decode;
             r.compute = out.phases.compute;
             r.engineEncode = out.phases.encode;

@@ -32,7 +32,8 @@ public:
 
     // `repeat` runs. `proceed` (may be empty) is asked before each run with
     // the number done so far; false stops (outcome.cancelled). A record's
-    // crossings are the engine's own count: the sum of the report's runs[].calls.
+    // crossings are the engine's own count (api::CommandOutput::crossings): open, the
+    // runs' calls and the report, as the wasm host counts them.
     static RunOutcome runScenario(const QByteArray& scenario, const QString& strategy, int repeat,
                                   const std::function<bool(int done)>& proceed = {});
     // One run with the engine's trace (stages, groups, state after each group).

@@ -125,6 +125,10 @@ CommandOutput runScenario(std::string_view scenarioText, const RunOptions& optio
     out.json = json::write(runReport(scenario.name, registrationChanges, runs, engine, options.trace));
     double t3 = trace::nowMicros();
     out.phases = {t1 - t0, t2 - t1, t3 - t2};
+    out.crossings = 2;
+    for (const auto& run : runs) {
+        out.crossings += run.calls;
+    }
     return out;
 }
 

@@ -30,6 +30,10 @@ struct EnginePhases {
 struct CommandOutput {
     std::string json; // the result document, compact JSON without timings
     EnginePhases phases;
+    // Engine API calls the command makes, counted the same natively and in wasm:
+    // 1 for an extraction; for a run, opening the session (parse + register), every
+    // batch's calls (the report's runs[].calls) and fetching the report.
+    int crossings = 1;
 };
 
 struct RunOptions {

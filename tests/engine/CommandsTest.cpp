@@ -46,3 +46,16 @@ TEST(Commands, WithTimingsAppendsLastMember) {
     EXPECT_EQ(bi::api::withTimings(R"({"a":1})", "[]"), R"({"a":1,"timings":[]})");
     EXPECT_EQ(bi::api::withTimings("{}", "[]"), R"({"timings":[]})");
 }
+
+// Crossings count open + every batch's calls + report, as the wasm host counts them.
+TEST(Commands, RunCountsItsCrossingsLikeTheWasmHost) {
+    EXPECT_EQ(runScenario(kScenario, {}).crossings, 2 + 2 + 2);
+    const char* nested = R"({"format":"boundary-inspector/scenario@1","name":"n","state":{"a":{"b":{"c":0}}},
+      "listeners":[{"id":"deep","path":"a.b.c"},{"id":"mid","path":"a.b"},{"id":"top","path":"a"}],
+      "batches":[[["a.b.c",1]]]})";
+    bi::api::RunOptions legacy;
+    legacy.strategy = "legacy";
+    // prepare, createDispatchPlan, one route per level (3), finalize: 6 calls in the batch.
+    EXPECT_EQ(runScenario(nested, legacy).crossings, 2 + 6);
+    EXPECT_EQ(runScenario(nested, {}).crossings, 2 + 2);
+}
