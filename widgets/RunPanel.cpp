@@ -124,7 +124,11 @@ void RunPanel::showStep(int index) {
                                          ? QString()
                                          : tr(" · dispatch ids %1").arg(step.dispatchIds.join(QStringLiteral(", ")))));
     if (step.run < 0) {
-        boundary_->setText(tr("Initial state, before any batch."));
+        boundary_->setText(step.diff.empty()
+                               ? tr("Initial state, before any batch.")
+                               : tr("Initial state, before any batch; registration wrote %n change(s) "
+                                    "(initial syncs, computations, concerns).",
+                                    nullptr, static_cast<int>(step.diff.size())));
     } else {
         QString text = tr("%1 changes · ").arg(step.diff.size());
         text += step.boundaryCalls < 0 ? tr("boundary calls not reported by the engine")

@@ -284,6 +284,23 @@ private slots:
         QCOMPARE(RunTimeline::totalCalls(plan), 2 * static_cast<int>(planCalls.size()));
     }
 
+    // Without a trace the steps' states are computed from the report; registration's
+    // writes (the demo's concerns) must be in step 0, or every later state misses them.
+    void untracedTimelineStartsWithWhatRegistrationWrote() {
+        const QByteArray text = readFile(QStringLiteral(BI_SOURCE_DIR "/resources/demo/checkout.scenario.json"));
+        const Value scenario = bi::json::parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+        for (const bool trace : {false, true}) {
+            const Value result = engineRun(text, "plan", trace);
+            const std::size_t written = result.find("registration_changes")->asArray().size();
+            QVERIFY(written > 0);
+            const RunTimeline t = RunTimeline::build(*scenario.find("state"), result, QStringLiteral("plan"));
+            QCOMPARE(t.at(0).diff.size(), written);
+            QVERIFY(t.at(0).label.contains(QStringLiteral("registration wrote")));
+            QVERIFY(t.at(0).state->find("_concerns") != nullptr);
+            QCOMPARE(bi::json::write(*t.at(t.size() - 1).state), bi::json::write(*result.find("final_state")));
+        }
+    }
+
     void nestedScenarioHasOneListenerLevelPerDepth() {
         for (int depth : {1, 3, 8}) {
             const QByteArray scenario = ScenarioGenerator::nestedScenario(depth);

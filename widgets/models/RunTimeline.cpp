@@ -67,10 +67,7 @@ int RunTimeline::totalCalls(const Value& result) {
 RunTimeline RunTimeline::build(const Value& initialState, const Value& result, const QString& strategy,
                                const Value* planResult) {
     RunTimeline t;
-    Step initial;
-    initial.label = QStringLiteral("initial state");
-    t.steps_.push_back(std::move(initial));
-    t.steps_.back().state = std::make_shared<const Value>(initialState);
+    t.addInitialStep(initialState, result.find("registration_changes"));
     const Value* runs = result.find("runs");
     const bool isPlan = strategy == QLatin1String("plan");
     const std::vector<int> plan = isPlan ? runCalls(result) : planResult != nullptr ? runCalls(*planResult)
@@ -81,6 +78,21 @@ RunTimeline RunTimeline::build(const Value& initialState, const Value& result, c
         }
     }
     return t;
+}
+
+// Registration writes (initial syncs, computations, concerns) land before the first
+// batch, so they belong to the initial state; the step's diff shows them.
+void RunTimeline::addInitialStep(const Value& initialState, const Value* registrationChanges) {
+    Step initial;
+    initial.label = QStringLiteral("initial state");
+    if (registrationChanges == nullptr || !registrationChanges->isArray() || registrationChanges->asArray().empty()) {
+        addStep(std::move(initial), &initialState);
+        return;
+    }
+    initial.diff = ChangeEntry::fromJson(*registrationChanges, QStringLiteral("registration"));
+    initial.label += QStringLiteral(" · registration wrote %1").arg(initial.diff.size());
+    const Value registered = applyDiff(initialState, initial.diff, *registrationChanges);
+    addStep(std::move(initial), &registered);
 }
 
 void RunTimeline::addStep(Step step, const Value* stateAfter) {

@@ -11,7 +11,8 @@
 #include <vector>
 
 // The steps of a scenario's runs, one dispatch group at a time: what the
-// stepper walks. Step 0 is the initial state. Built from the `bi run` JSON:
+// stepper walks. Step 0 is the initial state with what registration wrote
+// (the report's registration_changes, also step 0's diff). Built from the `bi run` JSON:
 // with a trace, one step per group (its diff and state_after); without one,
 // one step per run, its state computed by applying the run's changes.
 // Boundary calls are the engine's own count for the run (`runs[].calls`),
@@ -47,6 +48,7 @@ public:
     [[nodiscard]] std::vector<ChangeEntry> allChanges() const;
 
 private:
+    void addInitialStep(const bi::json::Value& initialState, const bi::json::Value* registrationChanges);
     void addRun(int runIndex, const bi::json::Value& run, int planCalls);
     void addStep(Step step, const bi::json::Value* stateAfter);
 
