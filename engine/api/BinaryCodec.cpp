@@ -10,7 +10,17 @@ namespace bi::api {
 
 namespace {
 
-enum Tag : std::uint8_t { Null = 0, False = 1, True = 2, Number = 3, String = 4, Array = 5, Object = 6, Undefined = 7 };
+enum Tag : std::uint8_t {
+    Null = 0,
+    False = 1,
+    True = 2,
+    Number = 3,
+    String = 4,
+    Array = 5,
+    Object = 6,
+    Undefined = 7,
+    ChangeList = 8
+};
 
 constexpr std::size_t kMaxDepth = 512;
 
@@ -121,6 +131,7 @@ public:
             marker.set("$undefined", true);
             return marker;
         }
+        case ChangeList: return changeList(depth);
         default: fail("unknown value tag " + std::to_string(tag));
         }
     }
@@ -160,6 +171,20 @@ private:
         return list;
     }
 
+    // Tag 8: the compact change list of engine results, read as [{path, value}…].
+    json::Value changeList(std::size_t depth) {
+        const std::uint32_t n = u32();
+        json::Value list = json::Value::array();
+        for (std::uint32_t i = 0; i < n; ++i) {
+            json::Object change;
+            change.reserve(2);
+            change.emplace_back("path", json::Value(str()));
+            change.emplace_back("value", value(depth + 1));
+            list.push(json::Value(std::move(change)));
+        }
+        return list;
+    }
+
     json::Value object(std::size_t depth) {
         const std::uint32_t n = u32();
         json::Object members;
@@ -193,6 +218,10 @@ const json::Value& changeField(const json::Value& change, std::size_t index, con
 }
 
 } // namespace
+
+void appendBinaryValue(const json::Value& v, std::string& out) {
+    putValue(v, out);
+}
 
 std::string encodeBinaryDocument(const json::Value& doc) {
     std::string out;

@@ -10,6 +10,8 @@
 // where str = u32 byte length + UTF-8 bytes and value = u8 tag + payload:
 //   0 null | 1 false | 2 true | 3 f64 number | 4 str | 5 u32 n + n values (array)
 //   6 u32 n + n × (str key | value) (object) | 7 undefined
+//   8 u32 n + n × (str path | value): a change list, read as [{"path","value"}…]; only
+//     the engine writes it (its results' change lists, without the repeated keys)
 // Undefined decodes to the engine's JSON marker {"$undefined":true}.
 #pragma once
 
@@ -23,6 +25,10 @@ namespace bi::api {
 
 inline constexpr std::uint32_t kBinaryDocumentMagic = 0x31424942; // "BIB1"
 inline constexpr std::uint32_t kBinaryChangesMagic = 0x31434942;  // "BIC1"
+
+// Appends one value in the layout (no magic): for writers that put a document together
+// piece by piece (wasm/bindings/BinaryResultWriter.h).
+void appendBinaryValue(const json::Value& v, std::string& out);
 
 // A whole value (any result document). Throws EngineError naming the byte offset.
 std::string encodeBinaryDocument(const json::Value& doc);

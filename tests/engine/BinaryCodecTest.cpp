@@ -54,3 +54,39 @@ TEST(BinaryCodec, TruncatedOrForeignBytesNameTheOffset) {
     EXPECT_THROW(bi::api::decodeBinaryDocument(fixture("changes.bin")), bi::EngineError);
     EXPECT_THROW(bi::api::decodeBinaryChanges(std::string("BIC1\xff\xff\xff\x7f", 8)), bi::EngineError);
 }
+
+namespace {
+void putU32(std::uint32_t v, std::string& out) {
+    for (int i = 0; i < 4; ++i) {
+        out += static_cast<char>((v >> (8 * i)) & 0xffU);
+    }
+}
+void putStr(const std::string& s, std::string& out) {
+    putU32(static_cast<std::uint32_t>(s.size()), out);
+    out += s;
+}
+} // namespace
+
+// Tag 8 (the engine's compact change lists): read back as [{path, value}…], the same
+// objects tags 5 + 6 would give, and truncation still names the offset.
+TEST(BinaryCodec, CompactChangeListsReadAsChangeObjects) {
+    std::string bytes;
+    putU32(bi::api::kBinaryDocumentMagic, bytes);
+    bytes += '\x08';
+    putU32(2, bytes);
+    putStr("a.b", bytes);
+    bytes += '\x02'; // true
+    putStr("", bytes);
+    bytes += '\x04';
+    putStr("é", bytes);
+    const bi::json::Value list = bi::api::decodeBinaryDocument(bytes);
+    EXPECT_EQ(bi::json::write(list), R"([{"path":"a.b","value":true},{"path":"","value":"é"}])");
+    EXPECT_EQ(bi::api::decodeBinaryDocument(bi::api::encodeBinaryDocument(list)), list);
+    bytes.resize(bytes.size() - 2);
+    try {
+        bi::api::decodeBinaryDocument(bytes);
+        FAIL();
+    } catch (const bi::EngineError& e) {
+        EXPECT_NE(std::string(e.what()).find("byte"), std::string::npos) << e.what();
+    }
+}

@@ -143,3 +143,118 @@ test('a relative --wasm-dir is taken from the working directory', async () => {
   const engine = await loadEngine({ wasmDir: relative });
   assert.equal(engine.call('echo', [['a', 1]]).value.count, 1);
 });
+
+test('binary answers carry change lists compactly (tag 8), read back as {path, value} objects', async () => {
+  const { decodeDocument } = await import('../../wasm/host/binary-codec.mjs');
+  // 'BIB1', tag 8, 2 changes: "a" = 1 and "b.c" = [true]
+  const bytes = Uint8Array.from([0x42, 0x49, 0x42, 0x31, 8, 2, 0, 0, 0, 1, 0, 0, 0, 0x61, 3, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f,
+    3, 0, 0, 0, 0x62, 0x2e, 0x63, 5, 1, 0, 0, 0, 2]);
+  assert.deepEqual(decodeDocument(bytes), [{ path: 'a', value: 1 }, { path: 'b.c', value: [true] }]);
+  assert.throws(() => decodeDocument(bytes.subarray(0, bytes.length - 1)), /binary codec: truncated value tag/);
+  // The engine writes its change lists that way: echo's answer is its input's bytes plus
+  // the answer's small frame, not a {path, value} object (two keys) per change.
+  const engine = await loadEngine();
+  const many = Array.from({ length: 50 }, (_, i) => [`k${i}`, i]);
+  const { value, record } = engine.call('echo', many, { codec: 'binary' });
+  assert.deepEqual(value, { changes: many.map(([p, v]) => ({ path: p, value: v })), count: 50 });
+  const frame = 4 + 1 + 4 + (4 + 7) + (4 + 5 + 9); // magic, object of 2, "changes", "count" = number
+  assert.equal(record.bytes_out, record.bytes_in - 8 + 1 + 4 + frame);
+});
+
+test('a change-list op times its decode and encode apart from the engine work, under every codec', async () => {
+  const engine = await loadEngine();
+  const { session, described } = engine.openSession(scenario('worked-run-3-18.scenario.json'));
+  for (const codec of CODECS) {
+    const { record } = engine.call('prepare', described.batches[0], { codec, args: String(session) });
+    assert.ok(record.engine_decode > 0 && record.compute > 0 && record.engine_encode > 0, `${codec}: ${JSON.stringify(record)}`);
+    engine.call('abort', null, { codec, args: String(session) });
+  }
+  engine.closeSession(session);
+});
+
+test('bad binary change-list bytes are an engine error naming the byte, not a crash', async () => {
+  const engine = await loadEngine();
+  const m = engine.m;
+  const bad = Uint8Array.from([0x42, 0x49, 0x43, 0x31, 1, 0, 0, 0, 200, 0, 0, 0, 0x61]); // 'BIC1', 1 change, path of 200 bytes
+  const ptr = m.allocBytes(bad.length);
+  m.HEAPU8.set(bad, ptr);
+  try {
+    assert.equal(m.callBinary('echo', '', ptr, bad.length), false);
+    assert.match(m.lastError(), /binary codec: truncated string bytes at byte 12/);
+  } finally {
+    m.freeBytes(ptr);
+  }
+  assert.equal(engine.call('echo', [['x', 1]], { codec: 'binary' }).value.count, 1);
+});
+
+test('the minimal module runs scenarios through a session; it leaves out the in-engine run', async () => {
+  const standard = await loadEngine();
+  const minimal = await loadEngine({ variant: 'minimal' });
+  const text = scenario('worked-run-3-18.scenario.json');
+  assert.throws(() => minimal.runScenario(text), /the 'minimal' module has no in-engine run \(use runScenarioHosted\)/);
+  for (const strategy of ['plan', 'legacy']) {
+    assert.equal(runScenarioHosted(minimal, text, { strategy, codec: 'binary' }).json, runScenarioHosted(standard, text, { strategy }).json);
+  }
+  assert.ok(standard.runScenario(text).json.startsWith('{'));
+});
+
+test('the binary input buffer grows when an input does not fit, and the input is written again whole', async () => {
+  const engine = await loadEngine();
+  const small = engine.call('echo', [['a', 1]], { codec: 'binary' });
+  assert.equal(small.value.count, 1);
+  const firstCapacity = engine.inputCapacity;
+  // Past the first buffer: ASCII, then multi-byte text (the writer's two string paths).
+  for (const text of ['x'.repeat(100), 'é😀'.repeat(60)]) {
+    const big = Array.from({ length: 2000 }, (_, i) => [`k${i}`, { text, i }]);
+    const viaBinary = engine.call('echo', big, { codec: 'binary' });
+    assert.ok(viaBinary.record.bytes_in > firstCapacity, `${viaBinary.record.bytes_in} bytes`);
+    assert.deepEqual(viaBinary.value, engine.call('echo', big, { codec: 'json' }).value);
+  }
+  assert.ok(engine.inputCapacity > firstCapacity);
+  assert.equal(engine.call('echo', [['b', 2]], { codec: 'binary' }).value.changes[0].path, 'b');
+});
+
+test('preparePlan answers the same plan under every codec (the JSON text is written from the plan itself)', async () => {
+  const { readdirSync } = await import('node:fs');
+  const engine = await loadEngine();
+  const dir = path.resolve(here, '../scenarios');
+  let plans = 0;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.scenario.json'))) {
+    let opened;
+    try {
+      opened = engine.openSession(readFileSync(path.join(dir, name), 'utf8'));
+    } catch {
+      continue; // the scenarios that are errors on purpose
+    }
+    const args = String(opened.session);
+    for (const batch of opened.described.batches) {
+      const seen = CODECS.map((codec) => {
+        try {
+          const { value } = engine.call('preparePlan', batch, { codec, args });
+          engine.call('abort', null, { codec: 'json', args });
+          return value;
+        } catch (e) {
+          return { error: e.message }; // a failed prepare rolls the run back itself
+        }
+      });
+      assert.deepEqual(seen[1], seen[0], `${name}: direct`);
+      assert.deepEqual(seen[2], seen[0], `${name}: binary`);
+      if (seen[0].plan) plans += 1;
+    }
+    engine.closeSession(opened.session);
+  }
+  assert.ok(plans > 3, `${plans} plans compared`);
+});
+
+test('a binary write that fails although the input fits is a host error, not an endless retry', async () => {
+  const engine = await loadEngine();
+  const capacity = () => engine.inputCapacity;
+  assert.throws(() => engine.writeInput(() => { throw new RangeError('not about the buffer'); }, () => 10),
+    /binary codec: the input could not be written/);
+  // One that keeps failing after growing once to the measured size: the same error.
+  let calls = 0;
+  assert.throws(() => engine.writeInput(() => { calls++; throw new RangeError('still'); }, () => 2 * capacity()),
+    /binary codec: the input could not be written/);
+  assert.equal(calls, 2);
+  assert.equal(engine.call('echo', [['still', 'works']], { codec: 'binary' }).value.count, 1);
+});

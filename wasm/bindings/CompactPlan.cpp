@@ -35,7 +35,126 @@ json::Value dispatchJson(const pipeline::Dispatch& d) {
     return json::Value(std::move(e));
 }
 
+void writeId(std::size_t id, std::string& out) {
+    json::writeNumber(static_cast<double>(id), out);
+}
+
+void writeIds(const std::vector<std::uint32_t>& ids, std::string& out) {
+    out += '[';
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        writeId(ids[i], out);
+    }
+    out += ']';
+}
+
+// idRanges as text.
+template <typename IdAt> void writeIdRanges(std::size_t count, IdAt idAt, std::string& out) {
+    out += '[';
+    std::size_t i = 0;
+    while (i < count) {
+        const std::uint32_t from = idAt(i);
+        std::uint32_t to = from + 1;
+        for (++i; i < count && idAt(i) == to; ++i) {
+            ++to;
+        }
+        if (out.back() != '[') {
+            out += ',';
+        }
+        writeId(from, out);
+        out += ',';
+        writeId(to, out);
+    }
+    out += ']';
+}
+
+// Each entry of `list` written by `write`, comma-separated, in brackets.
+template <typename List, typename Write> void writeList(const List& list, Write write, std::string& out) {
+    out += '[';
+    bool first = true;
+    for (const auto& item : list) {
+        if (!first) {
+            out += ',';
+        }
+        first = false;
+        write(item);
+    }
+    out += ']';
+}
+
 } // namespace
+
+void writeCompactPlanJson(const pipeline::ExecutionPlan& plan, std::string& out) {
+    out += "{\"groups\":";
+    writeList(
+        plan.groups,
+        [&](const pipeline::DispatchGroup& g) {
+            out += '[';
+            writeId(g.level, out);
+            out += ',';
+            writeIds(g.dispatches, out);
+            out += ']';
+        },
+        out);
+    out += ",\"dispatches\":";
+    writeList(
+        plan.dispatches,
+        [&](const pipeline::Dispatch& d) {
+            out += '[';
+            json::writeString(d.listener, out);
+            out += ',';
+            json::writeString(d.topic, out);
+            out += ',';
+            if (d.scope == d.topic) {
+                out += "null";
+            } else {
+                json::writeString(d.scope, out);
+            }
+            out += ',';
+            writeIds(d.inputChangeIds, out);
+            out += ']';
+        },
+        out);
+    out += ",\"propagation\":";
+    writeList(
+        plan.propagation,
+        [&](const std::vector<pipeline::PropagationTarget>& targets) {
+            writeIdRanges(
+                targets.size(), [&](std::size_t i) { return targets[i].dispatch; }, out);
+        },
+        out);
+    out += ",\"prefixes\":[";
+    bool first = true;
+    for (std::size_t from = 0; from < plan.propagation.size(); ++from) {
+        for (const auto& t : plan.propagation[from]) {
+            if (t.remapPrefix.empty()) {
+                continue;
+            }
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            out += '[';
+            writeId(from, out);
+            out += ',';
+            writeId(t.dispatch, out);
+            out += ',';
+            json::writeString(t.remapPrefix, out);
+            out += ']';
+        }
+    }
+    out += "],\"cascade\":";
+    writeList(
+        plan.cascade,
+        [&](const std::vector<std::uint32_t>& targets) {
+            writeIdRanges(
+                targets.size(), [&](std::size_t i) { return targets[i]; }, out);
+        },
+        out);
+    out += '}';
+}
 
 json::Value compactPlanJson(const pipeline::ExecutionPlan& plan) {
     json::Array groups;

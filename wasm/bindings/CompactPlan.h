@@ -17,8 +17,13 @@
 #include "core/Json.h"
 #include "pipeline/ExecutionPlan.h"
 
+#include <string>
+
 namespace bi::wasm {
 
 json::Value compactPlanJson(const pipeline::ExecutionPlan& plan);
+// Appends the text json::write(compactPlanJson(plan)) gives, written from the plan
+// itself: the JSON codec's answer to preparePlan, without a json::Value per id.
+void writeCompactPlanJson(const pipeline::ExecutionPlan& plan, std::string& out);
 
 } // namespace bi::wasm

@@ -7,21 +7,26 @@
 //   callJson   JSON text in wasm memory both ways
 //   callDirect embind values read and built field by field (ValueBridge)
 //   callBinary the compact layout of api/BinaryCodec.h, in and out of wasm memory
-// The operation itself (EngineOps) sees the same json::Value whichever codec carried it.
+// The operation itself (EngineOps) sees the same json::Value whichever codec carried it;
+// the ops whose input is a change list (ChangeListCall) see the same change list, each
+// codec decoding into it and writing the answer itself, so that compute is the same work.
+#include "BinaryChangeReader.h"
+#include "BinaryResultWriter.h"
+#include "ChangeListCall.h"
 #include "EngineOps.h"
 #include "ValueBridge.h"
-
 #include "api/BinaryCodec.h"
 #include "api/Commands.h"
 #include "core/EngineError.h"
+#include "pipeline/Change.h"
 #include "trace/TimingRecord.h"
-
-#include <emscripten/bind.h>
 
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <emscripten/bind.h>
 #include <string>
+#include <type_traits>
 
 namespace {
 
@@ -48,15 +53,16 @@ void freeBytes(std::uintptr_t ptr) {
     std::free(reinterpret_cast<void*>(ptr));
 }
 
-// Runs `body`, keeping its error message for lastError(); true on success.
-template <typename Body>
-bool guarded(Body&& body) {
+// Runs `run(body, call)`, keeping its error message for lastError(); true on success.
+// One function for every binding: as a template per call site, its catch blocks and
+// message handling were copied into each binding (about 5 KB of the minimal module).
+[[gnu::noinline]] bool guardedCall(void (*run)(void*, LastCall&), void* body) {
     LastCall& call = lastCall();
     call.error.clear();
     call.result.clear();
     call.phases = {};
     try {
-        body(call);
+        run(body, call);
         return true;
     } catch (const bi::json::ParseError& e) {
         call.error = e.describe();
@@ -66,6 +72,15 @@ bool guarded(Body&& body) {
     return false;
 }
 
+template <typename Body> bool guarded(Body&& body) {
+    return guardedCall(
+        [](void* b, LastCall& call) { (*static_cast<std::remove_reference_t<Body>*>(b))(call); }, &body);
+}
+
+#ifdef BI_VARIANT_STANDARD
+// The whole scenario run inside the engine, listeners included (api::runScenario, what
+// `bi run` does). The host's `run` drives a session instead (openSessionBytes), so the
+// minimal module leaves this out: it is about 15 KB of its code.
 // Returns true on success; the result (or error) stays readable until the next call.
 bool runScenarioBytes(std::uintptr_t ptr, std::size_t len, const std::string& strategy) {
     return guarded([&](LastCall& call) {
@@ -76,10 +91,15 @@ bool runScenarioBytes(std::uintptr_t ptr, std::size_t len, const std::string& st
         call.phases = out.phases;
     });
 }
+#endif
+
+bool isBinaryDocument(std::string_view bytes) {
+    return bytes.substr(0, 4) == std::string_view("BIB1"); // kBinaryDocumentMagic, little-endian
+}
 
 // A change list ('BIC1') or, for inputs of another shape, a whole document ('BIB1').
 bi::json::Value decodeBinaryInput(std::string_view bytes) {
-    if (bytes.substr(0, 4) == std::string_view("BIB1")) { // kBinaryDocumentMagic, little-endian
+    if (isBinaryDocument(bytes)) {
         return bi::api::decodeBinaryDocument(bytes);
     }
     return bi::api::decodeBinaryChanges(bytes);
@@ -91,7 +111,8 @@ bi::json::Value decodeBinaryInput(std::string_view bytes) {
 bool openSessionBytes(std::uintptr_t ptr, std::size_t len, double maxListenerWrites) {
     return guarded([&](LastCall& call) {
         // A double from JS: anything but a whole count would be undefined behaviour to cast.
-        if (!(maxListenerWrites >= 0 && maxListenerWrites <= 1e9) || std::floor(maxListenerWrites) != maxListenerWrites) {
+        if (!(maxListenerWrites >= 0 && maxListenerWrites <= 1e9) ||
+            std::floor(maxListenerWrites) != maxListenerWrites) {
             throw bi::EngineError("openSession: maxListenerWrites must be a whole number from 0 to 1e9");
         }
         const auto limit = static_cast<std::size_t>(maxListenerWrites);
@@ -114,10 +135,36 @@ bool sessionReport(int session) {
     });
 }
 
-bool closeSession(int session) { return bi::wasm::closeSession(session); }
+bool closeSession(int session) {
+    return bi::wasm::closeSession(session);
+}
+
+// A change-list op through one codec: `decode` turns the input into the engine's change
+// list (engine_decode), the op runs (compute), `encode` writes the answer (engine_encode).
+template <typename Decode, typename Encode>
+void changeListCall(LastCall& call, const std::string& op, const std::string& args, Decode&& decode,
+                    Encode&& encode) {
+    bi::wasm::ChangeListCall op_call(op, args);
+    const double t0 = bi::trace::nowMicros();
+    bi::pipeline::ChangeList changes = decode(op_call.where());
+    const double t1 = bi::trace::nowMicros();
+    op_call.run(std::move(changes));
+    const double t2 = bi::trace::nowMicros();
+    encode(op_call);
+    call.phases = {t1 - t0, t2 - t1, bi::trace::nowMicros() - t2};
+}
 
 bool callJson(const std::string& op, const std::string& args, std::uintptr_t ptr, std::size_t len) {
     return guarded([&](LastCall& call) {
+        if (bi::wasm::ChangeListCall::handles(op)) {
+            changeListCall(
+                call, op, args,
+                [&](const char* where) {
+                    return bi::pipeline::changesFromJson(bi::json::parse(bytesAt(ptr, len)), where);
+                },
+                [&](bi::wasm::ChangeListCall& c) { c.writeAnswerJson(call.result); });
+            return;
+        }
         const double t0 = bi::trace::nowMicros();
         bi::json::Value input = bi::json::parse(bytesAt(ptr, len));
         const double t1 = bi::trace::nowMicros();
@@ -130,6 +177,33 @@ bool callJson(const std::string& op, const std::string& args, std::uintptr_t ptr
 
 bool callBinary(const std::string& op, const std::string& args, std::uintptr_t ptr, std::size_t len) {
     return guarded([&](LastCall& call) {
+        // A change list ('BIC1') is read straight into the engine's change list, and the
+        // answer written from the engine's structures; other inputs cross as documents.
+        // The minimal module goes through the document codec's json::Value both ways
+        // instead (the same bytes in and values out, less code).
+        if (bi::wasm::ChangeListCall::handles(op) && !isBinaryDocument(bytesAt(ptr, len))) {
+#ifdef BI_VARIANT_STANDARD
+            changeListCall(
+                call, op, args,
+                [&](const char*) { return bi::wasm::BinaryChangeReader(bytesAt(ptr, len)).read(); },
+                [&](bi::wasm::ChangeListCall& c) {
+                    bi::wasm::BinaryResultWriter out(len);
+                    c.writeAnswer(out);
+                    call.result = out.take();
+                });
+#else
+            changeListCall(
+                call, op, args,
+                [&](const char* where) {
+                    return bi::pipeline::changesFromJson(bi::api::decodeBinaryChanges(bytesAt(ptr, len)),
+                                                         where);
+                },
+                [&](bi::wasm::ChangeListCall& c) {
+                    call.result = bi::api::encodeBinaryDocument(c.answer());
+                });
+#endif
+            return;
+        }
         const double t0 = bi::trace::nowMicros();
         bi::json::Value input = decodeBinaryInput(bytesAt(ptr, len));
         const double t1 = bi::trace::nowMicros();
@@ -144,6 +218,15 @@ bool callBinary(const std::string& op, const std::string& args, std::uintptr_t p
 emscripten::val callDirect(const std::string& op, const std::string& args, const emscripten::val& input) {
     emscripten::val result = emscripten::val::null();
     guarded([&](LastCall& call) {
+        if (bi::wasm::ChangeListCall::handles(op)) {
+            changeListCall(
+                call, op, args,
+                [&](const char* where) {
+                    return bi::pipeline::changesFromJson(bi::wasm::valueFromJs(input), where);
+                },
+                [&](bi::wasm::ChangeListCall& c) { result = bi::wasm::valueToJs(c.answer()); });
+            return;
+        }
         const double t0 = bi::trace::nowMicros();
         bi::json::Value in = bi::wasm::valueFromJs(input);
         const double t1 = bi::trace::nowMicros();
@@ -155,21 +238,39 @@ emscripten::val callDirect(const std::string& op, const std::string& args, const
     return result;
 }
 
-std::uintptr_t resultPtr() { return reinterpret_cast<std::uintptr_t>(lastCall().result.data()); }
-std::size_t resultLen() { return lastCall().result.size(); }
-std::string lastError() { return lastCall().error; }
-double phaseDecode() { return lastCall().phases.decode; }
-double phaseCompute() { return lastCall().phases.compute; }
-double phaseEncode() { return lastCall().phases.encode; }
-std::string variantName() { return BI_VARIANT_NAME; }
-std::string supportedOps() { return bi::wasm::opNames(); }
+std::uintptr_t resultPtr() {
+    return reinterpret_cast<std::uintptr_t>(lastCall().result.data());
+}
+std::size_t resultLen() {
+    return lastCall().result.size();
+}
+std::string lastError() {
+    return lastCall().error;
+}
+double phaseDecode() {
+    return lastCall().phases.decode;
+}
+double phaseCompute() {
+    return lastCall().phases.compute;
+}
+double phaseEncode() {
+    return lastCall().phases.encode;
+}
+std::string variantName() {
+    return BI_VARIANT_NAME;
+}
+std::string supportedOps() {
+    return bi::wasm::opNames();
+}
 
 } // namespace
 
 EMSCRIPTEN_BINDINGS(boundary_inspector_engine) {
     emscripten::function("allocBytes", &allocBytes);
     emscripten::function("freeBytes", &freeBytes);
+#ifdef BI_VARIANT_STANDARD
     emscripten::function("runScenarioBytes", &runScenarioBytes);
+#endif
     emscripten::function("openSessionBytes", &openSessionBytes);
     emscripten::function("sessionReport", &sessionReport);
     emscripten::function("closeSession", &closeSession);

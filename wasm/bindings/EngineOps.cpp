@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EngineOps.h"
 
+#include "ChangeListCall.h"
 #include "PipelineSession.h"
 #include "core/EngineError.h"
 #include "pipeline/Change.h"
@@ -50,27 +51,10 @@ PipelineSession& sessionFor(const std::string& op, int id) {
     return *it->second;
 }
 
-// Returns its input as {"changes": [{path,value}…], "count": n}: the boundary cost with
-// no work. The change list is read and written by the engine's own change routines, so
-// every codec gives back the same shape whatever shape went in.
-json::Value echo(const json::Value& input) {
-    pipeline::ChangeList changes = pipeline::changesFromJson(input, "echo: changes");
-    json::Value out = json::Value::object();
-    out.set("changes", pipeline::toJson(changes));
-    out.set("count", static_cast<double>(changes.size()));
-    return out;
-}
-
 json::Value sessionOp(const std::string& op, const std::string& args, const json::Value& input) {
     const bool route = op == "routeProducedChanges";
     const auto [id, level] = parseArgs(op, args, route);
     PipelineSession& session = sessionFor(op, id);
-    if (op == "prepare" || op == "processChanges" || op == "preparePlan") {
-        const PlanForm form = op == "prepare"       ? PlanForm::Full
-                              : op == "preparePlan" ? PlanForm::Compact
-                                                    : PlanForm::None;
-        return session.prepare(input, form);
-    }
     if (op == "createDispatchPlan") {
         return session.createDispatchPlan();
     }
@@ -86,12 +70,17 @@ json::Value sessionOp(const std::string& op, const std::string& args, const json
 
 } // namespace
 
+PipelineSession& sessionForArgs(const std::string& op, const std::string& args) {
+    return sessionFor(op, parseArgs(op, args, false).first);
+}
+
 json::Value runOp(const std::string& op, const std::string& args, json::Value input) {
-    if (op == "echo") {
-        return echo(input);
+    if (ChangeListCall::handles(op)) {
+        ChangeListCall call(op, args);
+        call.run(pipeline::changesFromJson(input, call.where()));
+        return call.answer();
     }
-    if (op == "prepare" || op == "preparePlan" || op == "processChanges" || op == "createDispatchPlan" ||
-        op == "routeProducedChanges" || op == "finalize" || op == "abort") {
+    if (op == "createDispatchPlan" || op == "routeProducedChanges" || op == "finalize" || op == "abort") {
         return sessionOp(op, args, input);
     }
     throw EngineError("unknown engine op '" + op + "'");

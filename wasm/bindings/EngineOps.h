@@ -23,6 +23,10 @@ namespace bi::wasm {
 //   abort                 (ignored) -> null
 json::Value runOp(const std::string& op, const std::string& args, json::Value input);
 
+// The open session "<session>" names; throws EngineError naming `op` as runOp does.
+class PipelineSession;
+PipelineSession& sessionForArgs(const std::string& op, const std::string& args);
+
 // The ops runOp knows, comma-separated (the host's WasmEngine.supports reads it).
 std::string opNames();
 

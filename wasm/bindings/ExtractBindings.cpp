@@ -27,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -76,9 +77,10 @@ bi::extract::ExtractOptions extractOptions(const std::string& fileName,
     return o;
 }
 
-// Runs `body`; engine errors are prefixed with the document's name as the
-// native batch command does, so messages match byte for byte.
-template <typename Body> bool guarded(const std::string& fileName, Body&& body) {
+// Runs `run(body, call)`; engine errors are prefixed with the document's name as the
+// native batch command does, so messages match byte for byte. One function for every
+// binding (a template per call site would copy the catch blocks into each).
+[[gnu::noinline]] bool guardedCall(const std::string& fileName, void (*run)(void*, ExtractCall&), void* body) {
     ExtractCall& call = lastCall();
     call.error.clear();
     call.result.clear();
@@ -87,7 +89,7 @@ template <typename Body> bool guarded(const std::string& fileName, Body&& body) 
     call.contentAddress = 0;
     call.contentBorrowed = false;
     try {
-        body(call);
+        run(body, call);
         return true;
     } catch (const bi::EngineError& e) {
         call.error = fileName.empty() ? e.what() : fileName + ": " + e.what();
@@ -97,6 +99,11 @@ template <typename Body> bool guarded(const std::string& fileName, Body&& body) 
         call.error = e.what();
     }
     return false;
+}
+
+template <typename Body> bool guarded(const std::string& fileName, Body&& body) {
+    return guardedCall(
+        fileName, [](void* b, ExtractCall& call) { (*static_cast<std::remove_reference_t<Body>*>(b))(call); }, &body);
 }
 
 // One document, extracted in place from `input`; the phases are those of

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineSession.h"
 
+#include "BinaryResultWriter.h"
 #include "CompactPlan.h"
 #include "api/Commands.h"
 #include "core/EngineError.h"
@@ -93,8 +94,7 @@ template <typename Body> json::Value PipelineSession::abortOnError(Body&& body) 
     }
 }
 
-json::Value PipelineSession::prepare(const json::Value& changes, PlanForm form) {
-    pipeline::ChangeList batch = pipeline::changesFromJson(changes, "changes");
+void PipelineSession::prepareRun(pipeline::ChangeList batch, PlanForm form) {
     // The pipeline refuses a second open run itself; keep the open run's record then.
     pipeline::PrepareResult prepared = pipeline_.prepare(batch);
     current_ = pipeline::RunRecord{};
@@ -103,20 +103,79 @@ json::Value PipelineSession::prepare(const json::Value& changes, PlanForm form) 
     current_.calls = 1;
     levels_.clear();
     legacy_ = form == PlanForm::None;
+    form_ = form;
+}
+
+json::Value PipelineSession::planAnswer() const {
+    const pipeline::ExecutionPlan& plan = current_.prepared.plan;
+    if (plan.empty()) {
+        return json::Value();
+    }
+    // The report writes the plan again from the plan the run keeps (report()), so
+    // that no copy is made on this per-batch path.
+    return form_ == PlanForm::Full ? plan.toJson() : compactPlanJson(plan);
+}
+
+const char* PipelineSession::planKey() const {
+    return form_ == PlanForm::Full ? "execution_plan" : form_ == PlanForm::Compact ? "plan" : nullptr;
+}
+
+json::Value PipelineSession::prepareAnswer() {
     return abortOnError([&] {
         const pipeline::PrepareResult& p = current_.prepared;
         json::Object out;
         pipeline::addMember(out, "changes", pipeline::toJson(p.changes));
         pipeline::addMember(out, "concern_changes", pipeline::toJson(p.concernChanges));
-        // The report writes the plan again from the plan the run keeps (report()), so
-        // that no copy is made on this per-batch path.
-        if (form == PlanForm::Full) {
-            pipeline::addMember(out, "execution_plan", p.plan.empty() ? json::Value() : p.plan.toJson());
-        } else if (form == PlanForm::Compact) {
-            pipeline::addMember(out, "plan", p.plan.empty() ? json::Value() : compactPlanJson(p.plan));
+        if (const char* key = planKey()) {
+            pipeline::addMember(out, key, planAnswer());
         }
         pipeline::addMember(out, "guards", guardsFor(p.plan));
         return json::Value(std::move(out));
+    });
+}
+
+void PipelineSession::writePrepareAnswerJson(std::string& out) {
+    abortOnError([&] {
+        const pipeline::PrepareResult& p = current_.prepared;
+        out += "{\"changes\":";
+        json::write(pipeline::toJson(p.changes), out);
+        out += ",\"concern_changes\":";
+        json::write(pipeline::toJson(p.concernChanges), out);
+        if (const char* key = planKey()) {
+            out += ",\"";
+            out += key;
+            out += "\":";
+            if (p.plan.empty()) {
+                out += "null";
+            } else if (form_ == PlanForm::Compact) {
+                writeCompactPlanJson(p.plan, out); // the plan is most of the answer: no json::Value for it
+            } else {
+                json::write(p.plan.toJson(), out);
+            }
+        }
+        out += ",\"guards\":";
+        json::write(guardsFor(p.plan), out);
+        out += '}';
+        return json::Value();
+    });
+}
+
+void PipelineSession::writePrepareAnswer(BinaryResultWriter& out) {
+    abortOnError([&] {
+        const pipeline::PrepareResult& p = current_.prepared;
+        const char* key = planKey();
+        out.beginObject(key != nullptr ? 4 : 3);
+        out.key("changes");
+        out.changes(p.changes);
+        out.key("concern_changes");
+        out.changes(p.concernChanges);
+        if (key != nullptr) {
+            out.key(key);
+            out.value(planAnswer());
+        }
+        out.key("guards");
+        out.value(guardsFor(p.plan));
+        return json::Value();
     });
 }
 

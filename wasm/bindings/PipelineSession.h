@@ -18,6 +18,8 @@
 
 namespace bi::wasm {
 
+class BinaryResultWriter;
+
 // What prepare answers with: no plan (the legacy flow's processChanges), the plan as
 // ExecutionPlan::toJson ("execution_plan", the serve protocol's prepare), or the
 // linear crossing form of CompactPlan.h ("plan", the host's preparePlan).
@@ -33,13 +35,22 @@ class PipelineSession {
     // build its handlers and send the batches.
     [[nodiscard]] json::Value describe() const;
 
-    // prepare(batch) -> {"changes","concern_changes","execution_plan","guards"}; guards
+    // prepare(batch) in its two phases, so that each codec decodes straight into the
+    // change list and writes the answer its own way (ChangeListCall.h): prepareRun is
+    // the engine's work, prepareAnswer the answer
+    //   {"changes","concern_changes","execution_plan","guards"}; guards
     // maps each planned listener with `when` rules to one boolean per produce rule,
     // evaluated on the state after the declarative stages (the state listeners see).
     // Without the plan (the legacy flow's processChanges, which gets its dispatches level
     // by level from createDispatchPlan) the answer is {"changes","concern_changes","guards"};
     // PlanForm::Compact answers "plan" (CompactPlan.h) in place of "execution_plan".
-    json::Value prepare(const json::Value& changes, PlanForm form = PlanForm::Full);
+    // writePrepareAnswerJson appends the answer's JSON text (json::write(prepareAnswer())),
+    // the compact plan written straight from the plan; writePrepareAnswer writes the same
+    // in the binary layout, its change lists from the state values.
+    void prepareRun(pipeline::ChangeList batch, PlanForm form);
+    json::Value prepareAnswer();
+    void writePrepareAnswerJson(std::string& out);
+    void writePrepareAnswer(BinaryResultWriter& out);
     json::Value createDispatchPlan();
     json::Value routeProducedChanges(std::size_t level, const json::Value& produced);
     // outputs: [{"dispatch_id","changes","input"?}] in execution order; "input" is what
@@ -52,6 +63,9 @@ class PipelineSession {
 
   private:
     json::Value guardsFor(const pipeline::ExecutionPlan& plan) const;
+    // The answer's plan member: its key (nullptr for PlanForm::None) and value.
+    [[nodiscard]] const char* planKey() const;
+    [[nodiscard]] json::Value planAnswer() const;
     // Runs `body`; any exception aborts the open run first.
     template <typename Body> json::Value abortOnError(Body&& body);
 
@@ -62,6 +76,7 @@ class PipelineSession {
     pipeline::RunRecord current_;
     json::Array levels_; // legacy: every non-empty level handed out in this run
     bool legacy_ = false;
+    PlanForm form_ = PlanForm::Full; // of the open run's prepare
     std::unordered_map<std::string, const pipeline::ScenarioListener*> listenerById_;
     bool anyGuard_ = false;        // some listener has a `when` rule (guardsFor has work to do)
     std::vector<bool> legacyRuns_; // by run: the report's execution_plan is its levels

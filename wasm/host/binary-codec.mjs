@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The JS side of the compact binary layout (engine/api/BinaryCodec.h describes it).
-// Changes are measured first, then written in one pass straight into a buffer the
-// caller owns (wasm memory for the engine), so no intermediate copy exists.
+// The layout is written in one pass straight into a buffer the caller owns (wasm
+// memory for the engine), so no intermediate copy exists. A caller that does not know
+// the size beforehand passes a buffer it guesses large enough: a write that does not
+// fit returns a count larger than the buffer (or throws RangeError), and the caller
+// writes again into a larger one (WasmEngine.writeInput); changesSize/documentSize
+// measure exactly, for callers that want the size first.
 const DOC_MAGIC = 0x31424942; // "BIB1"
 const CHANGES_MAGIC = 0x31434942; // "BIC1"
-const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6, undefined: 7 };
+// changes (8): the engine's compact change list, [{path, value}…] without the repeated keys.
+const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6, undefined: 7, changes: 8 };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -97,7 +102,12 @@ class Writer {
       }
     }
     const at = this.pos + 4;
-    const { written } = encoder.encodeInto(s, this.bytes.subarray(at));
+    const { read, written } = encoder.encodeInto(s, this.bytes.subarray(at));
+    if (read < s.length) {
+      // Did not fit: report a position past the end, so that the caller writes again.
+      this.pos = this.bytes.length + 4 * s.length;
+      return;
+    }
     this.u32(written);
     this.pos = at + written;
   }
@@ -114,6 +124,8 @@ class Writer {
     } else if (typeof v === 'string') {
       this.bytes[this.pos++] = TAG.string;
       this.str(v);
+    } else if (typeof v !== 'object') {
+      throw new TypeError(`binary codec: cannot pass a JS ${typeof v}`);
     } else if (Array.isArray(v)) {
       this.bytes[this.pos++] = TAG.array;
       this.u32(v.length);
@@ -130,7 +142,8 @@ class Writer {
   }
 }
 
-// Returns the number of bytes written (changesSize(changes)).
+// Returns the number of bytes written (changesSize(changes)); more than fit in `bytes`
+// means the buffer was too small (see above).
 export function writeChanges(changes, bytes, offset = 0) {
   const w = new Writer(bytes, offset);
   w.u32(CHANGES_MAGIC);
@@ -254,6 +267,15 @@ class Reader {
         for (let i = 0; i < n; i++) {
           const key = this.str();
           out[key] = this.value();
+        }
+        return out;
+      }
+      case TAG.changes: {
+        const n = this.u32();
+        const out = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const p = this.str();
+          out[i] = { path: p, value: this.value() };
         }
         return out;
       }

@@ -41,6 +41,8 @@ const TIMED_FIELDS = ['host_encode', 'copy_in', 'copy_out', 'host_decode', 'engi
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const micros = (a, b) => (b - a) * 1000;
+// The binary codec's input buffer starts at this size and doubles when an input does not fit.
+const INPUT_BUFFER_BYTES = 64 * 1024;
 
 export class WasmEngine {
   constructor(module, info) {
@@ -50,8 +52,13 @@ export class WasmEngine {
   }
 
   // Runs a scenario with the JSON-string codec; returns { json, record }.
+  // The minimal module leaves this in-engine run out (the host's `run` drives a session:
+  // pipeline-run.mjs), so it answers with a HostError there.
   runScenario(text, { strategy = 'plan' } = {}) {
     const m = this.m;
+    if (typeof m.runScenarioBytes !== 'function') {
+      throw new HostError(`runScenario: the '${this.info.variant}' module has no in-engine run (use runScenarioHosted)`);
+    }
     const t0 = performance.now();
     const bytes = encoder.encode(text);
     const t1 = performance.now();
@@ -169,6 +176,42 @@ export class WasmEngine {
     return this.m.lastError();
   }
 
+  // The binary codec's input buffer: one allocation in wasm memory, kept from call to
+  // call and grown when an input does not fit, so that the layout is written in one pass
+  // without measuring it first. `write(bytes)` writes into the view it gets and returns
+  // the count (more than the view holds, or a RangeError, when it did not fit);
+  // `measure()` gives the exact size, asked only when a write did not fit. Returns
+  // { ptr, size }; the buffer stays the engine's until the next writeInput.
+  writeInput(write, measure) {
+    if (this.inputCapacity === undefined) this.#growInput(INPUT_BUFFER_BYTES);
+    for (let attempt = 0; ; attempt++) {
+      // The view is taken after allocating: growing memory replaces HEAPU8's buffer.
+      const view = this.m.HEAPU8.subarray(this.inputPtr, this.inputPtr + this.inputCapacity);
+      let size;
+      try {
+        size = write(view);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        size = Infinity;
+      }
+      if (size <= this.inputCapacity) return { ptr: this.inputPtr, size };
+      const needed = measure();
+      // A write that fails although the input fits was not about the buffer.
+      if (attempt > 0 || needed <= this.inputCapacity) throw new HostError('binary codec: the input could not be written');
+      this.#growInput(Math.max(2 * this.inputCapacity, Math.ceil(needed * 1.25)));
+    }
+  }
+
+  #growInput(capacity) {
+    if (this.inputPtr) this.m.freeBytes(this.inputPtr);
+    this.inputPtr = this.m.allocBytes(capacity);
+    if (this.inputPtr === 0) {
+      this.inputCapacity = undefined;
+      throw new HostError(`binary codec: no room in wasm memory for a ${capacity}-byte input`);
+    }
+    this.inputCapacity = capacity;
+  }
+
   // Whether this module's bindings know an engine op (ops arrive with the issues that add them).
   // The list is read once: the host asks per batch (pipeline-run.mjs).
   supports(op) {
@@ -230,25 +273,19 @@ const CODECS = {
     return { value, times: { bytes_in: 0, bytes_out: 0 }, total: micros(t0, t1) };
   },
 
-  // The host measures the layout, then writes it straight into wasm memory: a change
-  // list as 'BIC1', any other input (listener outputs, bad input) as a 'BIB1' document,
-  // so that the engine, not the codec, judges the input as under the other codecs.
+  // The host writes the layout straight into wasm memory (the engine's reused input
+  // buffer, WasmEngine.writeInput): a change list as 'BIC1', any other input (listener
+  // outputs, bad input) as a 'BIB1' document, so that the engine, not the codec, judges
+  // the input as under the other codecs.
   binary(engine, op, args, input) {
     const m = engine.m;
     const t0 = performance.now();
     const changes = isChangeList(input);
-    const size = changes ? changesSize(input) : documentSize(input);
-    const ptr = m.allocBytes(size);
-    // HEAPU8 is read after the allocation: growing memory replaces the buffer.
-    if (changes) writeChanges(input, m.HEAPU8, ptr);
-    else writeDocument(input, m.HEAPU8, ptr);
+    const { ptr, size } = engine.writeInput(
+      (bytes) => (changes ? writeChanges(input, bytes) : writeDocument(input, bytes)),
+      () => (changes ? changesSize(input) : documentSize(input)));
     const t1 = performance.now();
-    let ok;
-    try {
-      ok = m.callBinary(op, args, ptr, size);
-    } finally {
-      m.freeBytes(ptr);
-    }
+    const ok = m.callBinary(op, args, ptr, size);
     const t2 = performance.now();
     if (!ok) throw new HostError(m.lastError());
     const outPtr = m.resultPtr();

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Writes a 'BIB1' result document (api/BinaryCodec.h) piece by piece from the
+// engine's own structures: change lists go out from their state values as the
+// compact change-list value (tag 8), so no json::Value is built for them.
+#pragma once
+
+#include "core/Json.h"
+#include "pipeline/Change.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace bi::wasm {
+
+class BinaryResultWriter {
+  public:
+    // Writes the document magic; `sizeHint` bytes are reserved up front (the answer of a
+    // change-list op is about as long as its input), so the appends do not reallocate.
+    explicit BinaryResultWriter(std::size_t sizeHint = 0);
+
+    // An object of `members` members: each is key() followed by one value.
+    void beginObject(std::uint32_t members);
+    void key(std::string_view key);
+    void value(const json::Value& v);
+    void number(double d);
+    void changes(const pipeline::ChangeList& list);
+
+    [[nodiscard]] std::string take() { return std::move(out_); }
+
+  private:
+    void u32(std::uint32_t v);
+    void str(std::string_view s);
+    void stateValue(const state::Value& v);
+
+    std::string out_;
+};
+
+} // namespace bi::wasm
