@@ -34,7 +34,9 @@ bool ExecutionCursor::step() {
         for (auto id : plan.groups[done_].dispatches) {
             const Dispatch& d = plan.dispatches[id];
             DispatchRecord rec{d, dispatchInput(d, prepared_.changes, pending_[id]), {}, 0};
-            rec.output = handler_.call(ListenerCall{rec.dispatch, rec.input, pipeline_.shadow()});
+            ListenerInput input;
+            viewOf(rec.input, input);
+            rec.output = handler_.call(ListenerCall{rec.dispatch, input, pipeline_.shadow()});
             for (auto target : plan.cascade[id]) {
                 pending_[target].insert(pending_[target].end(), rec.output.begin(), rec.output.end());
             }

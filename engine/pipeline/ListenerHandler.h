@@ -7,11 +7,33 @@
 #include "pipeline/ExecutionPlan.h"
 #include "state/ShadowState.h"
 
+#include <string_view>
+#include <vector>
+
 namespace bi::pipeline {
+
+// One change as a listener sees it: the path relative to the dispatch's topic
+// (see relativize) and the value. Both are views into the run's changes and
+// earlier listener output, valid during the call: a dispatch's input is often
+// most of the run (a listener high in the tree), so it is never copied.
+struct InputChange {
+    std::string_view path;
+    const state::Value* value;
+};
+using ListenerInput = std::vector<InputChange>;
+
+// A view of changes already relativized (the legacy flow, the cursor).
+inline void viewOf(const ChangeList& changes, ListenerInput& out) {
+    out.clear();
+    out.reserve(changes.size());
+    for (const auto& c : changes) {
+        out.push_back({c.path, &c.value});
+    }
+}
 
 struct ListenerCall {
     const Dispatch& dispatch;
-    const ChangeList& input;           // paths relative to dispatch.topic (see relativize)
+    const ListenerInput& input;
     const state::ShadowState& state;   // the state after the declarative stages
 };
 

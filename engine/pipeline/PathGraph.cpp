@@ -12,6 +12,7 @@ void PathGraph::addPair(const std::string& a, const std::string& b, const std::s
             PathGraphNode& n = nodes_[*p];
             n.component = components_.size();
             n.anchor = anchor;
+            n.index = nodes_.size() - 1;
             components_.push_back({*p});
         }
     }

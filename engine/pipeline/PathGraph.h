@@ -13,6 +13,7 @@ namespace bi::pipeline {
 struct PathGraphNode {
     std::size_t component = 0;
     std::string anchor;
+    std::size_t index = 0; // order of first appearance: a slot in per-node scratch vectors
 };
 
 class PathGraph {
@@ -25,6 +26,7 @@ public:
     [[nodiscard]] const PathIndex<PathGraphNode>& nodes() const { return nodes_; }
     [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
     [[nodiscard]] bool empty() const { return pairs_.empty(); }
+    [[nodiscard]] std::size_t nodeCount() const { return nodes_.size(); }
     // The components touched by the given nodes (each once).
     [[nodiscard]] std::vector<std::size_t> componentsOf(const std::vector<std::string>& nodes) const;
     [[nodiscard]] const std::vector<std::string>& componentAt(std::size_t i) const { return components_[i]; }

@@ -12,7 +12,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace bi::pipeline {
 
@@ -20,31 +19,38 @@ template <typename T>
 class PathIndex {
 public:
     T& operator[](std::string_view path) {
-        auto it = ids_.find(path);
-        if (it != ids_.end()) {
-            return values_[it->second];
+        auto it = slots_.find(path);
+        if (it != slots_.end() && it->second.id != kNone) {
+            return values_[it->second.id];
         }
         keys_.emplace_back(path);
         values_.emplace_back();
         noteLength(path.size());
-        ids_.emplace(std::string_view(keys_.back()), keys_.size() - 1);
+        slots_[std::string_view(keys_.back())].id = keys_.size() - 1;
         sorted_.emplace(std::string_view(keys_.back()), keys_.size() - 1);
         state::paths::forEachAncestor(keys_.back(), [&](std::string_view a) {
             interiorLengths_.add(a.size());
-            return interior_.emplace(a).second; // an ancestor already known has its own ancestors too
+            Slot& slot = slots_[a];
+            const bool known = slot.interior; // an ancestor already known has its own ancestors too
+            slot.interior = true;
+            return !known;
         });
         return values_.back();
     }
     // Whether some key lies strictly below path (one hash lookup, no scan).
     [[nodiscard]] bool hasBelow(std::string_view path) const {
-        return interiorLengths_.has(path.size()) && interior_.count(path) != 0;
+        if (!interiorLengths_.has(path.size())) {
+            return false;
+        }
+        auto it = slots_.find(path);
+        return it != slots_.end() && it->second.interior;
     }
     [[nodiscard]] const T* find(std::string_view path) const {
         if (!mayHaveLength(path.size())) { // most lookups end here, without hashing
             return nullptr;
         }
-        auto it = ids_.find(path);
-        return it == ids_.end() ? nullptr : &values_[it->second];
+        auto it = slots_.find(path);
+        return it == slots_.end() || it->second.id == kNone ? nullptr : &values_[it->second.id];
     }
     [[nodiscard]] bool empty() const { return keys_.empty(); }
     [[nodiscard]] std::size_t size() const { return keys_.size(); }
@@ -54,9 +60,61 @@ public:
     // fn(key, value) for every key strictly below path, in key order.
     template <typename Fn>
     void forEachBelow(std::string_view path, Fn&& fn) const {
-        if (!hasBelow(path)) {
+        if (hasBelow(path)) {
+            eachBelow(path, fn);
+        }
+    }
+    // fn(key, value) for every key at, above or below path (in no particular
+    // order). A path whose first segment leads to no key costs one lookup
+    // (a run writes many such paths, e.g. every concern), the others the
+    // lookups of forEachAtOrAbove and forEachBelow.
+    template <typename Fn>
+    void forEachRelated(std::string_view path, Fn&& fn) const {
+        const std::string_view top = path.substr(0, path.find('.'));
+        const Slot* slot = slotOf(top);
+        if (slot == nullptr) {
+            if (const T* v = find(std::string_view())) { // the root is above every path
+                fn(std::string_view(), *v);
+            }
             return;
         }
+        forEachAtOrAbove(path, fn);
+        forEachBelow(path, fn);
+    }
+    // fn(key, value) for the path itself and then each ancestor, nearest first.
+    template <typename Fn>
+    void forEachAtOrAbove(std::string_view path, Fn&& fn) const {
+        if (const T* v = find(path)) {
+            fn(path, *v);
+        }
+        state::paths::forEachAncestor(path, [&](std::string_view a) {
+            if (const T* v = find(a)) {
+                fn(a, *v);
+            }
+            return true;
+        });
+    }
+
+private:
+    static constexpr std::size_t kNone = ~std::size_t{0};
+    // What the index knows of one path: the key it is (kNone: none) and
+    // whether keys lie below it.
+    struct Slot {
+        std::size_t id = kNone;
+        bool interior = false;
+    };
+
+    [[nodiscard]] const Slot* slotOf(std::string_view path) const {
+        if (!mayHaveLength(path.size()) && !interiorLengths_.has(path.size())) {
+            return nullptr;
+        }
+        auto it = slots_.find(path);
+        return it == slots_.end() ? nullptr : &it->second;
+    }
+
+    // forEachBelow once path is known to have keys below it.
+    template <typename Fn>
+    void eachBelow(std::string_view path, Fn&& fn) const {
         if (path.empty()) {
             for (const auto& [key, id] : sorted_) {
                 if (!key.empty()) {
@@ -74,21 +132,6 @@ public:
             fn(keys_[it->second], values_[it->second]);
         }
     }
-    // fn(key, value) for the path itself and then each ancestor, nearest first.
-    template <typename Fn>
-    void forEachAtOrAbove(std::string_view path, Fn&& fn) const {
-        if (const T* v = find(path)) {
-            fn(path, *v);
-        }
-        state::paths::forEachAncestor(path, [&](std::string_view a) {
-            if (const T* v = find(a)) {
-                fn(a, *v);
-            }
-            return true;
-        });
-    }
-
-private:
     // Which string lengths occur in a set: a test that costs no hashing.
     struct Lengths {
         static constexpr std::size_t kSlots = 256; // longer strings share the last slot
@@ -106,13 +149,12 @@ private:
     [[nodiscard]] bool mayHaveLength(std::size_t n) const { return lengths_.has(n); }
 
     Lengths lengths_;         // of keys
-    Lengths interiorLengths_; // of interior_ entries
+    Lengths interiorLengths_; // of the paths keys lie below
     std::deque<std::string> keys_;
     std::deque<T> values_;
-    std::unordered_map<std::string_view, std::size_t, state::paths::PathHash> ids_;
+    // Keys and their strict ancestors ("" included); views into keys_ stay valid (deque).
+    std::unordered_map<std::string_view, Slot, state::paths::PathHash, state::paths::PathEqual> slots_;
     std::map<std::string_view, std::size_t> sorted_;
-    // Every strict ancestor of a key ("" included); views into keys_ stay valid (deque).
-    std::unordered_set<std::string_view, state::paths::PathHash> interior_;
 };
 
 } // namespace bi::pipeline

@@ -28,6 +28,20 @@ void appendMoved(ChangeList& to, ChangeList&& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
+// Copies src into out from position n on, assigning over the changes already
+// there: a list reused run after run keeps its strings' buffers.
+void assignAt(ChangeList& out, std::size_t& n, const ChangeList& src) {
+    for (const auto& c : src) {
+        if (n < out.size()) {
+            out[n].path = c.path;
+            out[n].value = c.value;
+        } else {
+            out.push_back(c);
+        }
+        ++n;
+    }
+}
+
 } // namespace
 
 Pipeline::Pipeline(const json::Value& initialState, PipelineOptions options)
@@ -45,12 +59,14 @@ void Pipeline::requireRun(const char* call) const {
 void Pipeline::RunState::clear() {
     result.changes.clear();
     result.concernChanges.clear();
-    finalized.finalChanges.clear();
     finalized.groups.clear();
     listenerState.clear();
     listenerConcerns.clear();
     stages.clear();
-    preRun.clear();
+    for (auto i : preRunTaken) {
+        preRun[i] = PreRunSlot{};
+    }
+    preRunTaken.clear();
     anchorsAtStart.clear();
     forwarded.clear();
     nextGroup = 0;
@@ -61,6 +77,7 @@ const PrepareResult& Pipeline::prepare(const ChangeList& batch) {
         throw EngineError("processChanges: the previous run is still open (finalize or abort it)");
     }
     run_.clear();
+    run_.preRun.resize(flip_.nodeCount());
     shadow_.begin();
     runOpen_ = true;
     try {
@@ -260,11 +277,14 @@ const FinalizeResult& Pipeline::finalize(const std::vector<DispatchOutput>& outp
         abort();
         throw;
     }
+    // Written over last run's list (finalize always rewrites all of it).
     ChangeList& out = result.finalChanges;
-    out = run_.result.changes;
-    out.insert(out.end(), run_.listenerState.begin(), run_.listenerState.end());
-    out.insert(out.end(), run_.result.concernChanges.begin(), run_.result.concernChanges.end());
-    out.insert(out.end(), run_.listenerConcerns.begin(), run_.listenerConcerns.end());
+    std::size_t n = 0;
+    for (const ChangeList* part :
+         {&run_.result.changes, &run_.listenerState, &run_.result.concernChanges, &run_.listenerConcerns}) {
+        assignAt(out, n, *part);
+    }
+    out.resize(n);
     shadow_.commit();
     runOpen_ = false;
     return result;

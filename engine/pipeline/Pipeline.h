@@ -111,7 +111,7 @@ private:
         std::string anchor;
     };
     struct Logic {
-        std::string outputPath; // below _concerns.
+        std::string path; // "_concerns." + field + "." + name, joined once at registration
         std::optional<BoolLogic> boolLogic;
         std::optional<ValueLogic> valueLogic;
         std::string anchor;
@@ -127,7 +127,14 @@ private:
         ChangeList listenerState;
         ChangeList listenerConcerns;
         std::vector<StageTrace> stages;
-        std::unordered_map<std::string, std::optional<state::Value>> preRun; // flip's "before" image
+        // Flip's "before" image, by flip node index: a slot per node, so taking
+        // it allocates no key string (a run captures for every write).
+        struct PreRunSlot {
+            bool taken = false;
+            std::optional<state::Value> value; // nullopt: the node did not exist
+        };
+        std::vector<PreRunSlot> preRun;
+        std::vector<std::size_t> preRunTaken; // the slots to reset at the next clear()
         std::unordered_map<std::string, bool> anchorsAtStart;
         std::vector<ChangeList> forwarded; // legacy: absolute output waiting per dispatch
         std::size_t nextGroup = 0;         // legacy: first group not yet handed out
@@ -151,8 +158,8 @@ private:
     void traceOutputs(const std::vector<DispatchOutput>& outputs, std::vector<GroupTrace>& groups);
 
     // Helpers.
-    void write(const std::string& path, state::Value value);
-    bool emitGuarded(const std::string& path, const state::Value& value, ChangeList& out, StageTrace* trace);
+    void write(const std::string& path, const state::Value& value);
+    bool emitGuarded(std::string path, const state::Value& value, ChangeList& out, StageTrace* trace);
     void capturePreRun(std::string_view path);
     [[nodiscard]] bool anchorPresent(const std::string& anchor) const;
     [[nodiscard]] bool excluded(const std::optional<BoolLogic>& cond) const;

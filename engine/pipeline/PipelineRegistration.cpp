@@ -219,7 +219,8 @@ ChangeList Pipeline::registerConcerns(const std::vector<ConcernSpec>& concerns) 
     requireRun(nullptr);
     ChangeList initial;
     for (const auto& c : concerns) {
-        logics_.push_back({state::paths::join(c.field, c.name), c.boolLogic, c.valueLogic, c.anchorPath});
+        logics_.push_back(
+            {"_concerns." + state::paths::join(c.field, c.name), c.boolLogic, c.valueLogic, c.anchorPath});
         indexLogic(logics_.size() - 1);
         const Logic& logic = logics_.back();
         if (!anchorPresent(logic.anchor)) {
@@ -227,7 +228,7 @@ ChangeList Pipeline::registerConcerns(const std::vector<ConcernSpec>& concerns) 
         }
         state::Value v = logic.boolLogic ? state::Value(logic.boolLogic->evaluate(shadow_))
                                          : logic.valueLogic->evaluate(shadow_);
-        std::string path = "_concerns." + logic.outputPath;
+        const std::string& path = logic.path;
         const state::Value* current = shadow_.get(path);
         if (current == nullptr || !(*current == v)) {
             write(path, v);
@@ -308,7 +309,7 @@ json::Value Pipeline::registrationsSnapshot() const {
         json::Object o;
         addMember(o, "id", json::Value(static_cast<double>(i)));
         addMember(o, "kind", json::Value(logics_[i].boolLogic ? "bool_logic" : "value_logic"));
-        addMember(o, "output_path", json::Value("_concerns." + logics_[i].outputPath));
+        addMember(o, "output_path", json::Value(logics_[i].path));
         addMember(o, "definition", logics_[i].boolLogic ? logics_[i].boolLogic->definition()
                                                           : logics_[i].valueLogic->definition());
         logicList.emplace_back(std::move(o));

@@ -31,25 +31,30 @@ void Pipeline::endStage(StageTrace* t, double) {
 }
 
 void Pipeline::capturePreRun(std::string_view path) {
-    auto capture = [&](std::string_view node) {
-        std::string key(node);
-        if (run_.preRun.count(key) == 0) {
+    flip_.nodes().forEachRelated(path, [&](std::string_view node, const PathGraphNode& n) {
+        RunState::PreRunSlot& slot = run_.preRun[n.index];
+        if (!slot.taken) {
             const state::Value* v = shadow_.get(node);
-            run_.preRun.emplace(std::move(key), v != nullptr ? std::optional<state::Value>(*v) : std::nullopt);
+            slot.taken = true;
+            slot.value = v != nullptr ? std::optional<state::Value>(*v) : std::nullopt;
+            run_.preRunTaken.push_back(n.index);
         }
-    };
-    flip_.nodes().forEachAtOrAbove(path, [&](std::string_view node, const PathGraphNode&) { capture(node); });
-    flip_.nodes().forEachBelow(path, [&](const std::string& node, const PathGraphNode&) { capture(node); });
+    });
 }
 
-void Pipeline::write(const std::string& path, state::Value value) {
+// Callers write only values that differ from the current one, so
+// setIfDifferent writes exactly what set() would; it resumes a remembered
+// walk (the caller has just read the path or its parent) and keeps the
+// remembered walks, where set() walks from the root and forgets them.
+void Pipeline::write(const std::string& path, const state::Value& value) {
     if (runOpen_ && !flip_.empty()) {
         capturePreRun(path);
     }
-    shadow_.set(path, std::move(value));
+    shadow_.setIfDifferent(path, value);
 }
 
-bool Pipeline::emitGuarded(const std::string& path, const state::Value& value, ChangeList& out, StageTrace* t) {
+// path by value: most callers build it (a join) and it moves into the change.
+bool Pipeline::emitGuarded(std::string path, const state::Value& value, ChangeList& out, StageTrace* t) {
     // One walk to the parent serves both the removed-parent guard and the current value.
     const std::string_view parentPath = state::paths::parent(path);
     const state::Value* parent = shadow_.get(parentPath);
@@ -65,14 +70,14 @@ bool Pipeline::emitGuarded(const std::string& path, const state::Value& value, C
     }
     if (reason != nullptr) {
         if (t != nullptr) {
-            t->skipped.push_back({path, reason});
+            t->skipped.push_back({std::move(path), reason});
         }
         return false;
     }
     // Record first: `value` may live in the shadow (initial sync hands a node of
     // it), and the write below can move that node when its parent grows.
-    out.push_back({path, value});
-    write(path, out.back().value);
+    out.push_back({std::move(path), value});
+    write(out.back().path, out.back().value);
     if (t != nullptr) {
         t->produced.push_back(out.back());
     }
@@ -323,7 +328,7 @@ void Pipeline::emitDirected(const DirectedTarget& target, std::string_view suffi
         }
         return;
     }
-    emitGuarded(path, value, out, t);
+    emitGuarded(std::move(path), value, out, t);
 }
 
 // One-way pairs: exact, child expansion (nearest directed ancestor), parent
@@ -389,9 +394,9 @@ void Pipeline::flipOne(const Change& c, ChangeList& out, StageTrace* t) {
                 given = state::Value(!newValue->asBool());
             }
         } else {
-            auto it = run_.preRun.find(node);
-            if (it != run_.preRun.end()) {
-                given = it->second;
+            const RunState::PreRunSlot& slot = run_.preRun[flip_.nodes().find(node)->index];
+            if (slot.taken) {
+                given = slot.value;
             } else if (const state::Value* v = shadow_.get(node)) {
                 given = *v;
             }
@@ -598,7 +603,7 @@ void Pipeline::logicStage(const ChangeList& stateChanges, bool valueLogic) {
         if (valueLogic != logic.valueLogic.has_value()) {
             continue;
         }
-        std::string path = "_concerns." + logic.outputPath;
+        const std::string& path = logic.path;
         if (t != nullptr) {
             t->matched.push_back(std::to_string(id));
         }

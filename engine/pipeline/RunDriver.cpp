@@ -9,10 +9,10 @@ namespace bi::pipeline {
 
 namespace {
 
-// Calls the handler with rec.dispatch and rec.input, filling output and duration.
-void invoke(Pipeline& pipeline, ListenerHandler& handler, DispatchRecord& rec) {
+// Calls the handler with rec.dispatch and input, filling output and duration.
+void invoke(Pipeline& pipeline, ListenerHandler& handler, DispatchRecord& rec, const ListenerInput& input) {
     const double t0 = trace::nowMicros();
-    rec.output = handler.call(ListenerCall{rec.dispatch, rec.input, pipeline.shadow()});
+    rec.output = handler.call(ListenerCall{rec.dispatch, input, pipeline.shadow()});
     rec.durationUs = trace::nowMicros() - t0;
     if (rec.output.size() > pipeline.options().maxListenerWrites) {
         const Dispatch& d = rec.dispatch;
@@ -24,7 +24,9 @@ void invoke(Pipeline& pipeline, ListenerHandler& handler, DispatchRecord& rec) {
 
 DispatchRecord callListener(Pipeline& pipeline, ListenerHandler& handler, const Dispatch& d, ChangeList input) {
     DispatchRecord rec{d, std::move(input), {}, 0};
-    invoke(pipeline, handler, rec);
+    ListenerInput view;
+    viewOf(rec.input, view);
+    invoke(pipeline, handler, rec, view);
     return rec;
 }
 
@@ -36,14 +38,17 @@ std::string_view relativeView(const std::string& path, const std::string& topic)
     return std::string_view(path).substr(topic.size() + 1);
 }
 
-// Writes change n of input in place: a reused record keeps its strings' buffers.
-void putChange(ChangeList& input, std::size_t n, std::string_view path, const state::Value& value) {
-    if (n < input.size()) {
-        input[n].path.assign(path);
-        input[n].value = value;
-    } else {
-        input.push_back({std::string(path), value});
+// Copies a view into a record's list in place: a reused record keeps its strings' buffers.
+void copyInput(const ListenerInput& view, ChangeList& out) {
+    for (std::size_t n = 0; n < view.size(); ++n) {
+        if (n < out.size()) {
+            out[n].path.assign(view[n].path);
+            out[n].value = *view[n].value;
+        } else {
+            out.push_back({std::string(view[n].path), *view[n].value});
+        }
     }
+    out.resize(view.size());
 }
 
 // A run of consecutive entries of the forwarding log, [first, last).
@@ -54,23 +59,23 @@ struct LogRange {
 
 // forwarded: ranges of `log`, the run's listener output so far, in log order.
 void fillInput(const Dispatch& d, const ChangeList& runChanges, const std::vector<const Change*>& log,
-               const std::vector<LogRange>& forwarded, ChangeList& input) {
-    std::size_t n = 0;
+               const std::vector<LogRange>& forwarded, ListenerInput& input) {
+    input.clear();
     for (auto id : d.inputChangeIds) {
-        putChange(input, n++, relativeView(runChanges[id].path, d.topic), runChanges[id].value);
+        input.push_back({relativeView(runChanges[id].path, d.topic), &runChanges[id].value});
     }
     for (const auto& range : forwarded) {
         for (auto i = range.first; i < range.last; ++i) {
             const Change& c = *log[i];
             if (topicMatches(c.path, d.topic)) {
-                putChange(input, n++, relativeView(c.path, d.topic), c.value);
+                input.push_back({relativeView(c.path, d.topic), &c.value});
             }
         }
     }
-    input.resize(n);
 }
 
-void runPlan(Pipeline& pipeline, const PrepareResult& prepared, ListenerHandler& handler, RunRecord& rec) {
+void runPlan(Pipeline& pipeline, const PrepareResult& prepared, ListenerHandler& handler, RunRecord& rec,
+             bool recordInputs) {
     const ExecutionPlan& plan = prepared.plan;
     // The record's dispatch slots are overwritten in place, so their buffers are reused.
     rec.dispatches.resize(plan.dispatches.size());
@@ -81,13 +86,19 @@ void runPlan(Pipeline& pipeline, const PrepareResult& prepared, ListenerHandler&
     // (merged when adjacent), not one entry per change.
     std::vector<std::vector<LogRange>> pending; // sized on first use: a lone dispatch forwards nothing
     const std::vector<LogRange> none;
+    ListenerInput& input = rec.inputBuffer; // one buffer for every call
     for (const auto& group : plan.groups) {
         for (auto id : group.dispatches) {
             const Dispatch& d = plan.dispatches[id];
             DispatchRecord& r = rec.dispatches[id]; // ids follow execution order
             r.dispatch = d;
-            fillInput(d, prepared.changes, log, pending.empty() ? none : pending[id], r.input);
-            invoke(pipeline, handler, r);
+            fillInput(d, prepared.changes, log, pending.empty() ? none : pending[id], input);
+            if (recordInputs) {
+                copyInput(input, r.input);
+            } else {
+                r.input.clear();
+            }
+            invoke(pipeline, handler, r, input);
             const ChangeList& produced = r.output;
             if (produced.empty() || (plan.cascade[id].empty() && plan.propagation[id].empty())) {
                 continue;
@@ -165,7 +176,7 @@ ChangeList dispatchInput(const Dispatch& d, const ChangeList& runChanges, const 
 }
 
 void runBatchInto(RunRecord& rec, Pipeline& pipeline, const ChangeList& batch, ListenerHandler& handler,
-                  Strategy strategy, bool planJson) {
+                  Strategy strategy, RecordOptions options) {
     rec.input = batch;
     // The record receives the pipeline's results by swap after finalize (no copy).
     const PrepareResult& prepared = pipeline.prepare(batch);
@@ -176,8 +187,8 @@ void runBatchInto(RunRecord& rec, Pipeline& pipeline, const ChangeList& batch, L
     rec.calls = 1;
     try {
         if (strategy == Strategy::Plan) {
-            runPlan(pipeline, prepared, handler, rec);
-            if (planJson && !prepared.plan.empty()) {
+            runPlan(pipeline, prepared, handler, rec, options.inputs);
+            if (options.planJson && !prepared.plan.empty()) {
                 rec.executionPlan = prepared.plan.toJson();
             }
         } else {
@@ -204,7 +215,7 @@ void runBatchInto(RunRecord& rec, Pipeline& pipeline, const ChangeList& batch, L
 
 RunRecord runBatch(Pipeline& pipeline, const ChangeList& batch, ListenerHandler& handler, Strategy strategy) {
     RunRecord rec;
-    runBatchInto(rec, pipeline, batch, handler, strategy, true);
+    runBatchInto(rec, pipeline, batch, handler, strategy, RecordOptions{});
     return rec;
 }
 

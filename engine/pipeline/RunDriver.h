@@ -23,17 +23,27 @@ struct RunRecord {
     FinalizeResult finalized;
     int calls = 0;
     std::vector<StageTrace> stages;
+    ListenerInput inputBuffer; // runBatchInto's scratch for listener inputs, kept for its capacity
 };
 
 enum class Strategy { Plan, Legacy };
 
 // On any error the run is aborted (the shadow is as before) and the error rethrown.
 RunRecord runBatch(Pipeline& pipeline, const ChangeList& batch, ListenerHandler& handler, Strategy strategy);
+// What runBatchInto writes into the record besides the results and outputs.
+struct RecordOptions {
+    // rec.executionPlan for the plan strategy (the plan itself is always in rec.prepared.plan).
+    bool planJson = true;
+    // Copies of each dispatch's input in rec.dispatches[i].input. Without them
+    // the record still determines every input: the plan's input ids and
+    // forwarding maps with the outputs (see dispatchInput).
+    bool inputs = true;
+};
+
 // The same into an existing record whose buffers are reused (a host running
-// many batches). With planJson false, rec.executionPlan stays null for the
-// plan strategy (the plan itself is in rec.prepared.plan).
+// many batches).
 void runBatchInto(RunRecord& rec, Pipeline& pipeline, const ChangeList& batch, ListenerHandler& handler,
-                  Strategy strategy, bool planJson);
+                  Strategy strategy, RecordOptions options);
 
 // The handler input of dispatch d given the run changes and forwarded output.
 ChangeList dispatchInput(const Dispatch& d, const ChangeList& runChanges, const ChangeList& forwarded);

@@ -25,14 +25,14 @@ ChangeList ScenarioListeners::call(const ListenerCall& call) {
             out.push_back({rule.path, *rule.value});
             continue;
         }
-        const Change* match = nullptr; // the last input change with that relative path
+        const state::Value* match = nullptr; // the last input change with that relative path
         for (const auto& c : call.input) {
             if (c.path == *rule.fromChange) {
-                match = &c;
+                match = c.value;
             }
         }
         if (match != nullptr) {
-            out.push_back({rule.path, match->value});
+            out.push_back({rule.path, *match});
         }
     }
     return out;

@@ -32,7 +32,7 @@ std::vector<std::string_view> split(std::string_view path) {
 }
 
 std::string_view parent(std::string_view path) {
-    std::size_t dot = path.rfind('.');
+    std::size_t dot = lastDot(path);
     return dot == std::string_view::npos ? std::string_view() : path.substr(0, dot);
 }
 

@@ -2,6 +2,7 @@
 // Dot-path helpers ("a.b.0.c", "" = root). Relations respect segment boundaries.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -75,8 +76,12 @@ inline bool sameBytes(std::string_view a, std::string_view b) {
     const char* x = a.data();
     const char* y = b.data();
     if (n >= 8) {
-        return n <= 16 ? PathHash::load8(x) == PathHash::load8(y) && PathHash::load8(x + n - 8) == PathHash::load8(y + n - 8)
-                       : std::memcmp(x, y, n) == 0;
+        // The last word first: paths compared against each other are mostly
+        // siblings, which differ near the end (an item id).
+        if (PathHash::load8(x + n - 8) != PathHash::load8(y + n - 8)) {
+            return false;
+        }
+        return n <= 16 ? PathHash::load8(x) == PathHash::load8(y) : std::memcmp(x, y, n - 8) == 0;
     }
     if (n >= 4) {
         return PathHash::load4(x) == PathHash::load4(y) && PathHash::load4(x + n - 4) == PathHash::load4(y + n - 4);
@@ -88,6 +93,12 @@ inline bool sameBytes(std::string_view a, std::string_view b) {
     }
     return true;
 }
+
+// Key equality for hash maps of paths: the inline comparison, where
+// std::equal_to calls memcmp for every candidate a lookup finds.
+struct PathEqual {
+    bool operator()(std::string_view a, std::string_view b) const noexcept { return sameBytes(a, b); }
+};
 
 // The relations are inline: plan building and input forwarding test them for
 // every (change, listener) pair.
@@ -120,6 +131,29 @@ inline bool related(std::string_view a, std::string_view b) {
     return shorter[0] == longer[0] && sameBytes(shorter, longer.substr(0, shorter.size()));
 }
 
+// Position of the last '.' in p, or npos. Eight bytes per step: every stage
+// walks the ancestors of every change, and rfind goes byte by byte.
+inline std::size_t lastDot(std::string_view p) {
+    static_assert(std::endian::native == std::endian::little, "the byte scan reads words little-endian");
+    constexpr std::uint64_t kDots = 0x2e2e2e2e2e2e2e2eULL;
+    constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
+    std::size_t n = p.size();
+    for (; n >= 8; n -= 8) {
+        const std::uint64_t x = PathHash::load8(p.data() + n - 8) ^ kDots; // 0 bytes where '.'
+        // The high bit of each byte of x that is zero (exact: no borrow between bytes).
+        const std::uint64_t zeros = ~(((x & kLow7) + kLow7) | x | kLow7);
+        if (zeros != 0) { // little-endian: the highest set bit is the last byte in memory
+            return n - 8 + static_cast<std::size_t>(63 - std::countl_zero(zeros)) / 8;
+        }
+    }
+    while (n > 0) {
+        if (p[--n] == '.') {
+            return n;
+        }
+    }
+    return std::string_view::npos;
+}
+
 // Calls fn(prefix) for every strict ancestor of path, nearest first, ending with "" (root).
 template <typename Fn>
 void forEachAncestor(std::string_view path, Fn&& fn) {
@@ -128,7 +162,7 @@ void forEachAncestor(std::string_view path, Fn&& fn) {
     }
     std::string_view p = path;
     while (true) {
-        std::size_t dot = p.rfind('.');
+        std::size_t dot = lastDot(p);
         if (dot == std::string_view::npos) {
             fn(std::string_view());
             return;

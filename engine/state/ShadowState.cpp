@@ -66,39 +66,76 @@ Value* childAt(Value* node, std::string_view seg, bool strictIndex, std::uint64_
 
 } // namespace
 
-std::size_t ShadowState::sharedSegments(std::string_view path) const {
-    if (cache_.owner != &root_) {
+std::size_t ShadowState::sharedSegments(const WalkCache& way, std::string_view path) const {
+    if (way.owner != &root_) {
         return 0;
     }
-    const std::size_t common = commonPrefix(path, cache_.path);
-    const auto& entries = cache_.entries;
-    std::size_t k = entries.size();
-    // Segment k-1 is shared when it lies in the common prefix and path has a
-    // segment boundary at its end too ("a.b" shares nothing deep with "a.bc").
-    while (k > 0 && (entries[k - 1].end > common ||
-                     (entries[k - 1].end != path.size() && path[entries[k - 1].end] != '.'))) {
+    const std::size_t common = commonPrefix(path, way.path);
+    const auto& entries = way.entries;
+    // The segments ending within the common prefix (ends increase: a binary search).
+    auto k = static_cast<std::size_t>(
+        std::upper_bound(entries.begin(), entries.end(), common,
+                         [](std::size_t c, const WalkEntry& e) { return c < e.end; }) -
+        entries.begin());
+    // One ending exactly there is shared only if path has a segment boundary
+    // there too ("a.b" shares nothing deep with "a.bc"); earlier ones end at a
+    // '.' both paths have.
+    if (k > 0 && entries[k - 1].end == common && common != path.size() && path[common] != '.') {
         --k;
     }
     return k;
 }
 
+// The way sharing segments with path; with none shared, the least recently
+// used. The first way sharing any is taken: a path goes to the way holding
+// its first segment, so no two valid ways start alike.
+ShadowState::WalkCache& ShadowState::wayFor(std::string_view path, std::size_t& shared) const {
+    WalkCache* best = &ways_[0];
+    shared = 0;
+    for (auto& way : ways_) {
+        shared = sharedSegments(way, path);
+        if (shared > 0) {
+            best = &way;
+            break;
+        }
+        if (way.lastUse < best->lastUse) {
+            best = &way;
+        }
+    }
+    best->lastUse = ++walk_.clock;
+    return *best;
+}
+
+void ShadowState::forgetBelow(std::string_view path) const {
+    for (auto& way : ways_) {
+        if (way.owner != &root_ || !paths::isBelow(way.path, path)) {
+            continue;
+        }
+        auto& entries = way.entries;
+        while (!entries.empty() && entries.back().end > path.size()) {
+            entries.pop_back();
+        }
+    }
+}
+
 Value* ShadowState::walk(std::string_view path, bool strictIndex) const {
     Value* node = const_cast<Value*>(&root_); // const reads only read through it
-    auto& entries = cache_.entries;
-    cache_.oneSegment = !path.empty() && path.find('.') == std::string_view::npos;
-    if (cache_.oneSegment) {
-        // A single lookup costs less than consulting and refilling the cache,
-        // which is left as it was (setIfDifferent drops it if it writes above it).
-        bool leadingZero = false;
-        return childAt(node, path, strictIndex, cache_.oneSegmentSlot, leadingZero);
-    }
-    // The root is never an entry (setIfDifferent may replace it): no entries for "".
-    entries.resize(path.empty() ? 0 : sharedSegments(path));
-    cache_.owner = &root_;
-    cache_.path.assign(path);
+    walk_.way = nullptr;
     if (path.empty()) {
-        return node;
+        return node; // the root is never an entry (setIfDifferent may replace it)
     }
+    if (path.find('.') == std::string_view::npos) {
+        // A single lookup costs less than consulting and refilling a way.
+        bool leadingZero = false;
+        return childAt(node, path, strictIndex, walk_.oneSegmentSlot, leadingZero);
+    }
+    std::size_t shared = 0;
+    WalkCache& way = wayFor(path, shared);
+    walk_.way = &way;
+    auto& entries = way.entries;
+    entries.resize(shared);
+    way.owner = &root_;
+    way.path.assign(path);
     std::size_t start = 0;
     if (!entries.empty()) {
         node = entries.back().node;
@@ -117,7 +154,7 @@ Value* ShadowState::walk(std::string_view path, bool strictIndex) const {
             return nullptr;
         }
         if (leadingZero) {
-            dropWalkCache(); // only canonical indices are remembered (get() rejects the others)
+            way.owner = nullptr; // only canonical indices are remembered (get() rejects the others)
         }
         entries.push_back({next, slot, end});
         node = next;
@@ -264,18 +301,16 @@ bool ShadowState::setIfDifferent(std::string_view path, const Value& value) {
     // The walk's nodes with their hashes before the write, for the bottom-up fix.
     std::vector<Step>& steps = steps_;
     steps.clear();
-    if (cache_.oneSegment) {
-        steps.push_back({&root_, cache_.oneSegmentSlot, node->hash()});
-        if (!cache_.entries.empty() && cache_.entries.front().node == node) {
-            dropWalkCache(); // the cached nodes lie below the one replaced
-        }
-    } else if (!path.empty()) {
+    if (walk_.way != nullptr) {
         Value* parent = &root_;
-        for (const auto& e : cache_.entries) {
+        for (const auto& e : walk_.way->entries) {
             steps.push_back({parent, e.slot, e.node->hash()});
             parent = e.node;
         }
+    } else if (!path.empty()) { // one segment
+        steps.push_back({&root_, walk_.oneSegmentSlot, node->hash()});
     }
+    forgetBelow(path); // the remembered nodes below the one replaced go with it
     UndoEntry undo;
     setUndoPath(undo, path);
     undo.before = std::move(*node);

@@ -10,6 +10,7 @@
 #include "core/Json.h"
 #include "state/Value.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,13 +77,15 @@ private:
     void restore(UndoEntry& entry);
     void eraseKey(std::string_view path);
 
-    // The last walk, segment by segment: a run reads and writes many paths that
+    // Recent walks, segment by segment: a run reads and writes many paths that
     // share long prefixes (one item's fields, one group's concerns), so a walk
-    // resumes below the deepest segment it shares with the previous one instead
-    // of looking every segment up again. Node addresses stay valid while only
-    // leaves are replaced in place; set() and eraseKey() (which may move nodes)
-    // drop the cache. `owner` is &root_ when valid, so a copied or moved state
-    // never trusts addresses into another tree.
+    // resumes below the deepest segment it shares with a remembered one instead
+    // of looking every segment up again. Several walks are remembered because
+    // stages interleave streams of paths (a concern reads a status and writes
+    // below _concerns, by turns). Node addresses stay valid while only nodes
+    // are replaced in place (each write forgets what lay below it); set() and
+    // eraseKey() (which may move nodes) drop them all. `owner` is &root_ when
+    // valid, so a copied or moved state never trusts addresses into another tree.
     struct WalkEntry {
         Value* node;        // the node after this segment
         std::uint64_t slot; // its slot in the parent
@@ -92,23 +95,35 @@ private:
         const Value* owner = nullptr;
         std::string path;
         std::vector<WalkEntry> entries;
-        // The last walk had one segment and bypassed the cache; its slot.
-        bool oneSegment = false;
-        std::uint64_t oneSegmentSlot = 0;
+        std::uint64_t lastUse = 0;
     };
-    // The node at path (nullptr when missing); cache_ then holds every segment
-    // that resolved. strictIndex: reject indices with leading zeros, as get()
-    // always has (writes accept them).
+    static constexpr std::size_t kWalkWays = 4;
+    // The node at path (nullptr when missing); the way walk_ names then holds
+    // every segment that resolved. strictIndex: reject indices with leading
+    // zeros, as get() always has (writes accept them).
     Value* walk(std::string_view path, bool strictIndex) const;
-    [[nodiscard]] std::size_t sharedSegments(std::string_view path) const;
-    void dropWalkCache() const { cache_.owner = nullptr; }
-
+    [[nodiscard]] std::size_t sharedSegments(const WalkCache& way, std::string_view path) const;
+    [[nodiscard]] WalkCache& wayFor(std::string_view path, std::size_t& shared) const;
+    // After a node at path was replaced in place: what lay below it is gone.
+    void forgetBelow(std::string_view path) const;
+    void dropWalkCache() const {
+        for (auto& way : ways_) {
+            way.owner = nullptr;
+        }
+    }
     Value root_ = Value::object();
     std::unordered_set<std::string> removed_;
     std::vector<UndoEntry> undo_;
     std::string undoPaths_; // the undo entries' paths, back to back
     std::vector<Step> steps_; // set()'s path buffer, reused
-    mutable WalkCache cache_;  // filled by const reads too: it only remembers addresses
+    // Filled by const reads too: they only remember addresses.
+    mutable std::array<WalkCache, kWalkWays> ways_;
+    struct LastWalk {
+        WalkCache* way = nullptr;         // the way the last walk filled (nullptr: one segment, or the root)
+        std::uint64_t oneSegmentSlot = 0; // a one-segment walk bypasses the ways: its slot
+        std::uint64_t clock = 0;          // for the ways' lastUse
+    };
+    mutable LastWalk walk_;
     bool inTransaction_ = false;
     bool trackRemoved_ = true;
 };

@@ -135,8 +135,11 @@ void Value::recomputeHash() {
     }
 }
 
+// contribution(slot, newHash) - contribution(slot, oldHash), mixing the slot once:
+// every write calls this for each ancestor.
 void Value::childHashChanged(std::uint64_t slot, std::uint64_t oldHash, std::uint64_t newHash) {
-    hash_ += contribution(slot, newHash) - contribution(slot, oldHash);
+    const std::uint64_t mixedSlot = mix(slot);
+    hash_ += mix(mixedSlot ^ newHash) - mix(mixedSlot ^ oldHash);
 }
 
 const Value* Value::member(KeyId key) const {

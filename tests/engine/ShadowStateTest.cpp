@@ -173,6 +173,56 @@ TEST(ShadowState, ATopLevelWriteReplacesWhatAWalkRemembered) {
     EXPECT_EQ(s.root().hash(), expected.hash());
 }
 
+// Walks of several unrelated paths are remembered at once (a stage reads one
+// subtree and writes another by turns): interleaved reads and writes, with a
+// replaced subtree and a replaced root among them, must read what was
+// written and keep the hashes exact.
+TEST(ShadowState, InterleavedWalksReadWhatWasWritten) {
+    ShadowState s(
+        parse(R"({"p":{"q":{"r":1,"s":2}},"c":{"d":{"e":true}},"x":{"y":{"z":0}},"w":{"v":{"u":0}}})"));
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(s.get("p.q.r")->asNumber(), 1 + i);
+        EXPECT_TRUE(s.setIfDifferent("c.d.e", i % 2 == 0 ? bi::state::Value(false) : bi::state::Value(true)));
+        EXPECT_EQ(s.get("x.y.z")->asNumber(), i);
+        EXPECT_TRUE(s.setIfDifferent("w.v.u", i + 1)); // a fourth stream
+        EXPECT_TRUE(s.setIfDifferent("p.q.r", 2 + i));
+        EXPECT_TRUE(s.setIfDifferent("x.y.z", i + 1));
+    }
+    EXPECT_EQ(s.get("p.q.s")->asNumber(), 2);
+    EXPECT_TRUE(s.setIfDifferent("p.q", bi::state::Value::fromJson(parse(R"({"r":9})")))); // below it: gone
+    EXPECT_EQ(s.get("c.d.e")->asBool(), false);
+    EXPECT_EQ(s.get("p.q.s"), nullptr);
+    EXPECT_EQ(s.get("p.q.r")->asNumber(), 9);
+    EXPECT_EQ(s.get("x.y.z")->asNumber(), 3);
+    const bi::state::Value expected = bi::state::Value::fromJson(
+        parse(R"({"p":{"q":{"r":9}},"c":{"d":{"e":false}},"x":{"y":{"z":3}},"w":{"v":{"u":3}}})"));
+    EXPECT_TRUE(s.root() == expected);
+    EXPECT_EQ(s.root().hash(), expected.hash());
+    EXPECT_TRUE(s.setIfDifferent("", bi::state::Value::fromJson(parse(R"({"x":{"y":{"z":5}}})"))));
+    EXPECT_EQ(s.get("x.y.z")->asNumber(), 5);
+    EXPECT_EQ(s.get("c.d.e"), nullptr);
+    EXPECT_EQ(s.get("w.v.u"), nullptr);
+}
+
+// lastDot scans eight bytes at a time: every length, every dot position, and
+// the bytes next to '.' ('/' and '-' differ from it in one bit) must agree with rfind.
+TEST(ShadowState, LastDotAgreesWithRfind) {
+    for (std::size_t n = 0; n <= 24; ++n) {
+        for (std::size_t dot = 0; dot <= n; ++dot) {
+            for (char filler : {'a', '/', '-', '\xae', '\x01'}) {
+                std::string s(n, filler);
+                if (dot < n) {
+                    s[dot] = '.';
+                }
+                if (n > 3) {
+                    s[n / 3] = '.'; // a second, earlier dot
+                }
+                EXPECT_EQ(bi::state::paths::lastDot(s), s.rfind('.')) << s;
+            }
+        }
+    }
+}
+
 // The inline relations compare words, not bytes: cover every length class
 // (under 4, 4-7, 8-16, longer) and the segment boundary.
 TEST(ShadowState, PathRelationsRespectSegmentBoundaries) {
