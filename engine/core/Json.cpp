@@ -11,6 +11,8 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -402,15 +404,23 @@ bool parseNumber(std::string_view token, double& out) {
 
 namespace {
 
-// Whether any of the 8 bytes of w may need escaping (< 0x20, '"' or '\\').
-// Exact for "none", so escape-free runs are copied 8 bytes per test.
-bool mayNeedEscape(std::uint64_t w) {
+// The bytes of w that may need escaping (< 0x20, '"' or '\\'), as their high
+// bits. Exact for "none", and the lowest flag is exact too (a false flag can
+// only follow a true one), so its position is the first byte to escape.
+std::uint64_t escapeMask(std::uint64_t w) {
     constexpr std::uint64_t ones = 0x0101010101010101ULL;
     constexpr std::uint64_t high = 0x8080808080808080ULL;
     const std::uint64_t quote = w ^ (ones * '"');
     const std::uint64_t backslash = w ^ (ones * '\\');
     const std::uint64_t control = (w - ones * 0x20) & ~w;
     return (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) & high;
+}
+
+// Byte index in w of the lowest flag of a non-zero escapeMask (w was loaded
+// little-endian: the first input byte is the lowest).
+std::size_t firstFlagged(std::uint64_t mask) {
+    static_assert(std::endian::native == std::endian::little, "bytes are loaded little-endian");
+    return static_cast<std::size_t>(std::countr_zero(mask)) / 8;
 }
 
 } // namespace
@@ -451,35 +461,56 @@ char* writeEscape(unsigned char c, char* d) {
     return d + 6;
 }
 
-// Escapes s (at most kSegment bytes) to d; returns the end of what it wrote.
+// Escapes s (at most kSegment bytes) to d, which has room for 6 bytes per
+// byte of s; returns the end of what it wrote.
 char* writeEscaped(std::string_view s, char* d) {
     const char* p = s.data();
     const char* const end = p + s.size();
-    const char* run = p; // start of the bytes not yet copied
-    while (p < end) {
-        // Eight bytes per test while there is nothing to escape; a block
-        // that may need escaping is walked byte by byte.
-        const char* blockEnd = end;
-        if (end - p >= 8) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, p, 8);
-            if (!mayNeedEscape(w)) {
-                p += 8;
-                continue;
-            }
-            blockEnd = p + 8;
+    while (end - p >= 16) {
+        // Sixteen bytes per test (escapes are far apart in most text). They
+        // are stored before knowing whether they are clean (the room for
+        // escaping them covers it), then the output keeps the part before the
+        // first byte to escape: no per-run copy.
+        std::uint64_t w[2] = {};
+        std::memcpy(w, p, 16);
+        std::memcpy(d, w, 16);
+        const std::uint64_t low = escapeMask(w[0]);
+        const std::uint64_t high = escapeMask(w[1]);
+        if ((low | high) == 0) {
+            p += 16;
+            d += 16;
+            continue;
         }
-        for (; p < blockEnd; ++p) {
-            const auto c = static_cast<unsigned char>(*p);
-            if (kEscapes.code[c] != 0) {
-                std::memcpy(d, run, static_cast<std::size_t>(p - run));
-                d = writeEscape(c, d + (p - run));
-                run = p + 1;
-            }
+        const std::size_t clean = low != 0 ? firstFlagged(low) : 8 + firstFlagged(high);
+        p += clean;
+        d = writeEscape(static_cast<unsigned char>(*p), d + clean);
+        ++p;
+    }
+    while (end - p >= 8) {
+        // The same eight bytes at a time, then byte by byte.
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, 8);
+        std::memcpy(d, &w, 8);
+        const std::uint64_t mask = escapeMask(w);
+        if (mask == 0) {
+            p += 8;
+            d += 8;
+            continue;
+        }
+        const std::size_t clean = firstFlagged(mask);
+        p += clean;
+        d = writeEscape(static_cast<unsigned char>(*p), d + clean);
+        ++p;
+    }
+    for (; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (kEscapes.code[c] != 0) {
+            d = writeEscape(c, d);
+        } else {
+            *d++ = static_cast<char>(c);
         }
     }
-    std::memcpy(d, run, static_cast<std::size_t>(end - run));
-    return d + (end - run);
+    return d;
 }
 
 // Offset of the first byte of s that needs escaping, or s.size().
@@ -488,8 +519,8 @@ std::size_t firstEscape(std::string_view s) {
     for (; s.size() - i >= 8; i += 8) {
         std::uint64_t w = 0;
         std::memcpy(&w, s.data() + i, 8);
-        if (mayNeedEscape(w)) {
-            break;
+        if (const std::uint64_t mask = escapeMask(w); mask != 0) {
+            return i + firstFlagged(mask);
         }
     }
     while (i < s.size() && kEscapes.code[static_cast<unsigned char>(s[i])] == 0) {
@@ -498,26 +529,34 @@ std::size_t firstEscape(std::string_view s) {
     return i;
 }
 
-// Input bytes escaped per step: the output grows by their worst case (6
-// bytes each) once per step and is trimmed after, so an escape costs a few
-// stores instead of an append (measured faster than sizing it exactly first).
-constexpr std::size_t kSegment = 4096;
+// Input bytes escaped per step into a stack buffer sized for their worst case
+// (6 bytes each), then appended: an escape costs a few stores instead of an
+// append, and nothing is zero-filled (growing `out` by the worst case first
+// would memset six bytes per input byte, measured slower).
+constexpr std::size_t kSegment = 1024;
 
 } // namespace
 
+// Clean strings up to this long are quoted in a stack buffer and appended
+// once (keys, cells, titles: most strings), instead of three appends.
+constexpr std::size_t kShortString = 62;
+
 void writeString(std::string_view s, std::string& out) {
-    out.push_back('"');
-    if (firstEscape(s) == s.size()) {
-        out.append(s); // the common case: nothing to escape
-        out.push_back('"');
+    const std::size_t clean = firstEscape(s);
+    if (clean == s.size() && s.size() <= kShortString) {
+        char quoted[kShortString + 2];
+        quoted[0] = '"';
+        std::memcpy(quoted + 1, s.data(), s.size());
+        quoted[s.size() + 1] = '"';
+        out.append(quoted, s.size() + 2);
         return;
     }
-    for (std::size_t from = 0; from < s.size(); from += kSegment) {
+    out.push_back('"');
+    out.append(s.substr(0, clean)); // the common case: all of it
+    char escaped[6 * kSegment];
+    for (std::size_t from = clean; from < s.size(); from += kSegment) {
         const std::string_view segment = s.substr(from, kSegment);
-        const std::size_t start = out.size();
-        out.resize(start + 6 * segment.size());
-        char* const begin = out.data() + start;
-        out.resize(start + static_cast<std::size_t>(writeEscaped(segment, begin) - begin));
+        out.append(escaped, static_cast<std::size_t>(writeEscaped(segment, escaped) - escaped));
     }
     out.push_back('"');
 }
@@ -574,7 +613,9 @@ void writeNumber(double d, std::string& out) {
         d = -d;
     }
     if (d < 9007199254740992.0 && d == std::floor(d)) {
-        out += std::to_string(static_cast<std::int64_t>(d));
+        char digits[24]; // integer to_chars: no temporary string
+        const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<std::int64_t>(d)).ptr;
+        out.append(digits, static_cast<std::size_t>(end - digits));
         return;
     }
     std::string digits;

@@ -54,13 +54,18 @@ TEST(JsonWriteString, EscapesEveryControlCharacterQuoteAndBackslash) {
     EXPECT_EQ(written(all), reference(all));
     EXPECT_EQ(written(""), "\"\"");
     EXPECT_EQ(written("plain", "prefix:"), "prefix:\"plain\"");
+    for (std::size_t length = 0; length < 80; ++length) { // across the short-string limit
+        const std::string clean(length, 'x');
+        ASSERT_EQ(written(clean), reference(clean)) << "length " << length;
+    }
 }
 
 TEST(JsonWriteString, EscapesAtEveryPositionAndLength) {
-    // One or two escapes at each position of strings around the 8-byte block
-    // and 4 KB segment sizes.
+    // One or two escapes at each position of strings around the 8- and
+    // 16-byte blocks, the short-string limit (62) and the 1 KB segments.
     const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\t'};
-    for (std::size_t length : {1U, 7U, 8U, 9U, 15U, 16U, 17U, 63U, 4095U, 4096U, 4097U, 8200U}) {
+    for (std::size_t length :
+         {1U, 7U, 8U, 9U, 15U, 16U, 17U, 31U, 32U, 33U, 62U, 63U, 1023U, 1024U, 1025U, 4095U, 4096U, 4097U, 8200U}) {
         for (std::size_t pos = 0; pos < length; pos += (length > 100 ? 509 : 1)) {
             for (char special : specials) {
                 std::string s(length, 'a');

@@ -3,6 +3,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include "core/Json.h"
 #include "extract/markdown/Markdown.h"
@@ -72,7 +73,10 @@ TEST(MarkdownTest, HeadingOffsetsCountFrontMatterAndCrLf) {
 TEST(MarkdownTest, LinksWithReferencesAndAutolinks) {
     const std::string doc = "See [the *docs*][d], <https://x.org/a?b=1&c> and ![img](i.png).\n\n"
                             "[d]: https://docs.example/ä \"Docs\"\n";
-    EXPECT_EQ(bi::json::write(*md::analyze(doc).metadata.find("links")),
+    const md::MarkdownInfo info = md::analyze(doc);
+    const Value* links = info.metadata.find("links");
+    ASSERT_NE(links, nullptr);
+    EXPECT_EQ(bi::json::write(*links),
               R"([{"href":"https://docs.example/%C3%A4","text":"the docs"},)"
               R"({"href":"https://x.org/a?b=1&c","text":"https://x.org/a?b=1&c"}])");
 }
@@ -112,6 +116,42 @@ TEST(MarkdownTest, InvalidUtf8AndNulBecomeReplacementCharacters) {
     const std::string input = std::string("a\xFF") + '\0' + "b\xC3\n";
     EXPECT_EQ(md::renderHtml(input), "<p>a\xEF\xBF\xBD\xEF\xBF\xBD" "b\xEF\xBF\xBD</p>\n");
     EXPECT_EQ(md::renderHtml("```\n\xE2\x82\n```\n"), "<pre><code>\xEF\xBF\xBD\xEF\xBF\xBD\n</code></pre>\n");
+}
+
+TEST(MarkdownTest, MetadataRepairsNulAndInvalidUtf8InEveryField) {
+    // Clean text is copied as is; text with NUL or bad bytes is repaired
+    // wherever it lands in the metadata and tables.
+    const std::string clean = "# Caf\xC3\xA9\n\n| \xC3\xA9 |\n|---|\n| [\xE2\x82\xAC](/e) |\n";
+    md::MarkdownInfo info = md::analyze(clean);
+    EXPECT_EQ(bi::json::write(info.metadata),
+              "{\"title\":\"Caf\xC3\xA9\",\"headings\":[{\"level\":1,\"text\":\"Caf\xC3\xA9\",\"byte_offset\":0}],"
+              "\"links\":[{\"href\":\"/e\",\"text\":\"\xE2\x82\xAC\"}]}");
+    ASSERT_EQ(info.tables.size(), 1U);
+    EXPECT_EQ(info.tables[0].cells[1][0], "\xE2\x82\xAC");
+
+    const std::string r = "\xEF\xBF\xBD";
+    const std::string dirty = std::string("# H") + '\0' + "d \xFF\n\n| a" + '\0' + " |\n|---|\n| [l" + '\0' +
+                              "k](/u) |\n\n```p\xFFy\ncode\n```\n";
+    info = md::analyze(dirty);
+    EXPECT_EQ(bi::json::write(info.metadata),
+              "{\"title\":\"H" + r + "d " + r + "\",\"headings\":[{\"level\":1,\"text\":\"H" + r + "d " + r +
+                  "\",\"byte_offset\":0}],\"links\":[{\"href\":\"/u\",\"text\":\"l" + r +
+                  "k\"}],\"code_languages\":[\"p" + r + "y\"]}");
+    ASSERT_EQ(info.tables.size(), 1U);
+    EXPECT_EQ(info.tables[0].cells, (std::vector<std::vector<std::string>>{{"a" + r}, {"l" + r + "k"}}));
+    EXPECT_EQ(info.tables[0].markdown, "| a" + r + " |\n|---|\n| [l" + r + "k](/u) |");
+}
+
+TEST(MarkdownTest, LinksAreFoundInHeadingsCellsEmphasisAndImages) {
+    // The analyzer walks the inlines only of blocks that hold links.
+    const std::string doc = "# See [a](/a)\n\nplain text\n\n| x |\n|---|\n| [b](/b) |\n| none |\n\n"
+                            "*[c](/c)* and <http://d.example>\n\n![img [e](/e)](/i.png)\n";
+    const md::MarkdownInfo info = md::analyze(doc);
+    const Value* links = info.metadata.find("links");
+    ASSERT_NE(links, nullptr);
+    EXPECT_EQ(bi::json::write(*links),
+              "[{\"href\":\"/a\",\"text\":\"a\"},{\"href\":\"/b\",\"text\":\"b\"},{\"href\":\"/c\",\"text\":\"c\"},"
+              "{\"href\":\"http://d.example\",\"text\":\"http://d.example\"},{\"href\":\"/e\",\"text\":\"e\"}]");
 }
 
 TEST(MarkdownTest, SurvivesDeepNesting) {

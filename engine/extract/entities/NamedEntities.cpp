@@ -2,6 +2,7 @@
 #include "extract/entities/NamedEntities.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <iterator>
 
@@ -29,12 +30,39 @@ std::string_view replacementOf(const Entry& e) {
 
 constexpr std::size_t kMaxNameLength = 33;
 
+// The run of kTable sharing each first byte (names are ASCII and the table is
+// sorted): a lookup binary-searches a few dozen names instead of all of them.
+struct FirstByteRange {
+    std::uint16_t begin = 0;
+    std::uint16_t end = 0;
+};
+
+constexpr std::array<FirstByteRange, 128> makeFirstByteRanges() {
+    std::array<FirstByteRange, 128> ranges{};
+    for (std::size_t i = 0; i < std::size(kTable); ++i) {
+        FirstByteRange& r = ranges[kNameBytes[kTable[i].nameOffset] & 0x7FU];
+        if (r.begin == r.end) {
+            r.begin = static_cast<std::uint16_t>(i);
+        }
+        r.end = static_cast<std::uint16_t>(i + 1);
+    }
+    return ranges;
+}
+
+constexpr std::array<FirstByteRange, 128> kFirstByteRanges = makeFirstByteRanges();
+
 } // namespace
 
 std::string_view lookup(std::string_view name) {
-    auto it = std::lower_bound(std::begin(kTable), std::end(kTable), name,
-                               [](const Entry& e, std::string_view n) { return nameOf(e) < n; });
-    return it != std::end(kTable) && nameOf(*it) == name ? replacementOf(*it) : std::string_view();
+    const auto first = name.empty() ? 0U : static_cast<unsigned char>(name[0]);
+    if (first == 0 || first >= kFirstByteRanges.size()) {
+        return {};
+    }
+    const FirstByteRange range = kFirstByteRanges[first];
+    const Entry* const begin = std::begin(kTable) + range.begin;
+    const Entry* const end = std::begin(kTable) + range.end;
+    auto it = std::lower_bound(begin, end, name, [](const Entry& e, std::string_view n) { return nameOf(e) < n; });
+    return it != end && nameOf(*it) == name ? replacementOf(*it) : std::string_view();
 }
 
 Match longestMatch(std::string_view text) {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/html/HtmlTag.h"
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -68,6 +67,17 @@ constexpr std::array<LetterRange, 26> makeLetterRanges() {
 
 constexpr std::array<LetterRange, 26> kLetterRanges = makeLetterRanges();
 
+// Whether two names of the same length agree after their first byte. A
+// plain loop: names are a few bytes, shorter than a memcmp call.
+bool sameAfterFirst(std::string_view a, std::string_view b) {
+    for (std::size_t i = 1; i < a.size(); ++i) {
+        if (a[i] != b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 HtmlTag tagFromName(std::string_view name) {
@@ -77,8 +87,7 @@ HtmlTag tagFromName(std::string_view name) {
     const LetterRange range = kLetterRanges[static_cast<std::size_t>(name[0] - 'a')];
     for (std::size_t i = range.begin; i < range.end; ++i) {
         const std::string_view candidate = kTags[i].name;
-        if (candidate.size() == name.size() &&
-            std::equal(candidate.begin() + 1, candidate.end(), name.begin() + 1)) {
+        if (candidate.size() == name.size() && sameAfterFirst(candidate, name)) {
             return kTags[i].tag;
         }
     }
@@ -135,13 +144,6 @@ bool isScopeBoundary(HtmlTag tag) {
     default:
         return false;
     }
-}
-
-int headingLevel(HtmlTag tag) {
-    if (tag >= HtmlTag::H1 && tag <= HtmlTag::H6) {
-        return static_cast<int>(tag) - static_cast<int>(HtmlTag::H1) + 1;
-    }
-    return 0;
 }
 
 } // namespace bi::extract::html

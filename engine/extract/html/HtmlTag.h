@@ -29,6 +29,12 @@ bool closesParagraph(HtmlTag tag);
 // Elements that bound the search for an end tag's element (a simplified
 // "has an element in scope").
 bool isScopeBoundary(HtmlTag tag);
-int headingLevel(HtmlTag tag); // 1-6, or 0
+// 1-6, or 0. Inline: the converter asks for every element it searches.
+inline int headingLevel(HtmlTag tag) {
+    if (tag >= HtmlTag::H1 && tag <= HtmlTag::H6) {
+        return static_cast<int>(tag) - static_cast<int>(HtmlTag::H1) + 1;
+    }
+    return 0;
+}
 
 } // namespace bi::extract::html

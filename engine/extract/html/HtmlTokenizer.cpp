@@ -435,6 +435,7 @@ void HtmlTokenizer::stepTagStates() {
         } else if (isAlpha(ch.code)) {
             startTag(HtmlTokenType::StartTag);
             state_ = State::TagName;
+            stepTagName(ch); // at once: the name follows, no need to dispatch again
         } else if (ch.code == '?') {
             error();
             name_.reset();
@@ -449,6 +450,7 @@ void HtmlTokenizer::stepTagStates() {
         if (isAlpha(ch.code)) {
             startTag(HtmlTokenType::EndTag);
             state_ = State::TagName;
+            stepTagName(ch);
         } else if (ch.code == '>') {
             error();
             advance(ch);
@@ -463,28 +465,34 @@ void HtmlTokenizer::stepTagStates() {
             state_ = State::BogusComment;
         }
         break;
-    default: // TagName
-        if (const std::size_t end = scanRun(kTagNameStops.data()); end > pos_) {
-            appendInput(name_, pos_, end);
-            pos_ = end;
-        } else if (isSpace(ch.code)) {
-            advance(ch);
-            state_ = State::BeforeAttributeName;
-        } else if (ch.code == '/') {
-            advance(ch);
-            state_ = State::SelfClosingStartTag;
-        } else if (ch.code == '>') {
-            advance(ch);
-            state_ = State::Data;
-            emitTag();
-        } else if (ch.code == kEof) {
-            error();
-            state_ = State::EndOfFile;
-        } else {
-            appendLower(name_, ch);
-            advance(ch);
-        }
-        break;
+    default: stepTagName(ch); break;
+    }
+}
+
+void HtmlTokenizer::stepTagName(Ch ch) {
+    // The name's plain run, then what follows it in the same step: most
+    // names end at '>' or a space.
+    if (const std::size_t end = scanRun(kTagNameStops.data()); end > pos_) {
+        appendInput(name_, pos_, end);
+        pos_ = end;
+        ch = peek();
+    }
+    if (isSpace(ch.code)) {
+        advance(ch);
+        state_ = State::BeforeAttributeName;
+    } else if (ch.code == '/') {
+        advance(ch);
+        state_ = State::SelfClosingStartTag;
+    } else if (ch.code == '>') {
+        advance(ch);
+        state_ = State::Data;
+        emitTag();
+    } else if (ch.code == kEof) {
+        error();
+        state_ = State::EndOfFile;
+    } else {
+        appendLower(name_, ch);
+        advance(ch);
     }
 }
 

@@ -108,6 +108,7 @@ private:
     void step();
     void stepText(State state);
     void stepTagStates();
+    void stepTagName(Ch ch);
     void stepRawEndTag(State textState, State lessThan, State endTagOpen, State endTagName);
     void stepScriptStates();
     void stepAttributeStates();

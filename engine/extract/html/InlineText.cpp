@@ -7,7 +7,32 @@ namespace bi::extract::html {
 
 namespace {
 
-bool isCollapsible(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+// The bytes that end a word: collapsible whitespace and NUL, as a table so
+// that the word scan (most of the text) costs one load per byte.
+struct WordBreakTable {
+    bool breaks[256] = {};
+    constexpr WordBreakTable() {
+        for (char c : {' ', '\t', '\n', '\r', '\f', '\0'}) {
+            breaks[static_cast<unsigned char>(c)] = true;
+        }
+    }
+};
+constexpr WordBreakTable kWordBreak;
+
+bool isWordChar(char c) { return !kWordBreak.breaks[static_cast<unsigned char>(c)]; }
+
+// End of the word starting at `from`.
+std::size_t wordEnd(std::string_view text, std::size_t from) {
+    std::size_t end = from;
+    while (text.size() - end >= 4 && isWordChar(text[end]) && isWordChar(text[end + 1]) &&
+           isWordChar(text[end + 2]) && isWordChar(text[end + 3])) {
+        end += 4;
+    }
+    while (end < text.size() && isWordChar(text[end])) {
+        ++end;
+    }
+    return end;
+}
 
 std::size_t longestBacktickRun(std::string_view s) {
     std::size_t longest = 0;
@@ -39,26 +64,18 @@ void InlineText::beforeContent() {
 void InlineText::appendText(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        if (isCollapsible(text[i]) || text[i] == '\0') {
+        if (!isWordChar(text[i])) { // collapsible whitespace or NUL
             if (text[i] != '\0' && !text_.empty() && text_.back() != '\n') {
                 pendingSpace_ = true;
             }
             ++i;
             continue;
         }
-        auto isWordChar = [&](std::size_t k) { return !isCollapsible(text[k]) && text[k] != '\0'; };
-        std::size_t end = i;
-        for (;;) {
-            while (end < text.size() && isWordChar(end)) {
-                ++end;
-            }
-            // One plain space between two words is what the pending space
-            // would write anyway: keep it in the run (one append per run).
-            if (end + 1 < text.size() && text[end] == ' ' && isWordChar(end + 1)) {
-                ++end;
-                continue;
-            }
-            break;
+        std::size_t end = wordEnd(text, i);
+        // One plain space between two words is what the pending space would
+        // write anyway: keep it in the run (one append per run).
+        while (end + 1 < text.size() && text[end] == ' ' && isWordChar(text[end + 1])) {
+            end = wordEnd(text, end + 1);
         }
         beforeContent();
         text_.append(text.substr(i, end - i));

@@ -146,14 +146,18 @@ int setextLevel(std::string_view s) {
 namespace {
 
 // End of the line starting at `start`: its '\n' or '\r' or the input's end
-// (memchr: lines are long runs without either).
-std::size_t lineEnd(std::string_view input, std::size_t start) {
+// (memchr: lines are long runs without either). `mayHoldCr` false: the input
+// has no '\r' at all, and only '\n' is looked for.
+std::size_t lineEnd(std::string_view input, std::size_t start, bool mayHoldCr) {
     const char* const begin = input.data() + start;
     const std::size_t rest = input.size() - start;
     const void* newline = std::memchr(begin, '\n', rest);
     std::size_t length = rest;
     if (newline != nullptr) {
         length = static_cast<std::size_t>(static_cast<const char*>(newline) - begin);
+    }
+    if (!mayHoldCr) {
+        return start + length;
     }
     if (const void* cr = std::memchr(begin, '\r', length); cr != nullptr) {
         length = static_cast<std::size_t>(static_cast<const char*>(cr) - begin);
@@ -170,12 +174,14 @@ void BlockParser::parse(std::string_view input, std::size_t from) {
     tip_ = tree_.root();
     tip_->sourceOffset = from;
     std::size_t start = from;
+    // One scan for '\r' (most documents have none) spares a second one per line.
+    const bool mayHoldCr = input.find('\r', from) != std::string_view::npos;
     while (start < input.size()) {
-        const std::size_t end = lineEnd(input, start);
+        const std::size_t end = lineEnd(input, start, mayHoldCr);
         incorporateLine(input.substr(start, end - start), start);
         start = end;
         if (start < input.size()) {
-            start += input.compare(start, 2, "\r\n") == 0 ? 2 : 1;
+            start += mayHoldCr && input.compare(start, 2, "\r\n") == 0 ? 2 : 1;
         }
     }
     while (tip_ != nullptr) {
@@ -346,15 +352,36 @@ MdNode* BlockParser::openNewBlocks(MdNode* container) {
 }
 
 BlockParser::Start BlockParser::tryStarts(MdNode* container) {
-    using StartFunction = Start (BlockParser::*)(MdNode*);
-    static constexpr StartFunction kStarts[] = {
-        &BlockParser::startBlockQuote,    &BlockParser::startAtxHeading,    &BlockParser::startFencedCode,
-        &BlockParser::startHtmlBlock,     &BlockParser::startTable,         &BlockParser::startSetextHeading,
-        &BlockParser::startThematicBreak, &BlockParser::startListItem,      &BlockParser::startIndentedCode,
-    };
-    for (StartFunction start : kStarts) {
-        Start result = (this->*start)(container);
-        if (result != Start::None) {
+    // Only the starts that can match the line's first character are tried,
+    // in the spec's order: the first that matches wins, and a setext heading
+    // start that fails may already have closed blocks. An indented line can
+    // only start indented code (the other starts need an indent below 4).
+    if (indented_) {
+        return startIndentedCode(container);
+    }
+    const char c = charAt(nextNonspace_);
+    switch (c) {
+    case '>': return startBlockQuote(container);
+    case '#': return startAtxHeading(container);
+    case '`':
+    case '~': return startFencedCode(container);
+    case '<': return startHtmlBlock(container);
+    case '|':
+    case ':': return startTable(container);
+    case '=': return startSetextHeading(container);
+    case '-':
+        return firstStart(container, {&BlockParser::startTable, &BlockParser::startSetextHeading,
+                                      &BlockParser::startThematicBreak, &BlockParser::startListItem});
+    case '*': return firstStart(container, {&BlockParser::startThematicBreak, &BlockParser::startListItem});
+    case '_': return startThematicBreak(container);
+    case '+': return startListItem(container);
+    default: return isDigit(c) ? startListItem(container) : Start::None;
+    }
+}
+
+BlockParser::Start BlockParser::firstStart(MdNode* container, std::initializer_list<StartFunction> starts) {
+    for (StartFunction start : starts) {
+        if (const Start result = (this->*start)(container); result != Start::None) {
             return result;
         }
     }

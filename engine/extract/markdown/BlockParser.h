@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,9 @@ private:
     void markBlankLines(MdNode* container);
     Continuation continueBlock(MdNode* container);
     Continuation continueCodeBlock(MdNode* container);
+    using StartFunction = Start (BlockParser::*)(MdNode*);
     Start tryStarts(MdNode* container);
+    Start firstStart(MdNode* container, std::initializer_list<StartFunction> starts);
 
     Start startBlockQuote(MdNode* container);
     Start startAtxHeading(MdNode* container);

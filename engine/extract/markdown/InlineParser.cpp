@@ -31,6 +31,19 @@ constexpr SpecialTable kSpecial;
 
 bool isSpecial(char c) { return kSpecial.special[static_cast<unsigned char>(c)]; }
 
+// Length of the start of s that holds no byte that may begin an inline
+// other than text.
+std::size_t plainPrefix(std::string_view s) {
+    std::size_t i = 0;
+    while (s.size() - i >= 2 && !isSpecial(s[i]) && !isSpecial(s[i + 1])) {
+        i += 2;
+    }
+    while (i < s.size() && !isSpecial(s[i])) {
+        ++i;
+    }
+    return i;
+}
+
 bool isTrimmable(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 std::string_view trim(std::string_view s) {
@@ -133,7 +146,22 @@ void InlineParser::reset(std::string_view text, MdNode* block) {
 }
 
 void InlineParser::parse(std::string_view text, MdNode* block) {
-    reset(trim(text), block);
+    const std::string_view subject = trim(text);
+    const std::size_t plain = plainPrefix(subject);
+    if (plain == subject.size()) {
+        // Nothing but text (most table cells and headings): the one text node
+        // the full parse would make, without its setup.
+        if (!subject.empty()) {
+            block_ = block;
+            appendTextNode(subject);
+        }
+        return;
+    }
+    reset(subject, block);
+    if (plain > 0) {
+        appendText(subject.substr(0, plain)); // what parsePlainText would find again
+        pos_ = plain;
+    }
     while (!atEnd()) {
         parseOne();
     }
@@ -369,6 +397,7 @@ void InlineParser::parseCloseBracket() {
 void InlineParser::makeLink(Bracket* opener, const LinkTarget& target) {
     const bool image = opener->image;
     MdNode* link = tree_.create(image ? NodeType::Image : NodeType::Link);
+    block_->hasLinks = block_->hasLinks || !image;
     link->destination.assign(target.destination); // keeps a recycled node's buffer
     link->title.assign(target.title);
     for (MdNode* child = opener->node->next; child != nullptr;) {
@@ -562,6 +591,7 @@ bool InlineParser::parseAutolink() {
     }
     std::string_view address = subject_.substr(pos_ + 1, length - 2);
     MdNode* link = tree_.create(NodeType::Link);
+    block_->hasLinks = true;
     std::string uri(email ? "mailto:" : "");
     uri.append(address);
     link->destination.clear();

@@ -40,11 +40,17 @@ std::string MarkdownAnalyzer::plainText(const MdNode* node) {
     return out;
 }
 
-void MarkdownAnalyzer::appendPlainText(const MdNode* node, std::string& out) {
+void MarkdownAnalyzer::appendPlainText(const MdNode* node, std::string& out, bool clean) {
     for (const MdNode* n = node->firstChild; n != nullptr; n = MdTree::nextInOrder(n, node)) {
         switch (n->type) {
         case NodeType::Text:
-        case NodeType::Code: text::appendRepaired(n->literal, out); break;
+        case NodeType::Code:
+            if (clean) {
+                out.append(n->literal);
+            } else {
+                text::appendRepaired(n->literal, out);
+            }
+            break;
         case NodeType::SoftBreak: out += ' '; break;
         case NodeType::LineBreak: out += '\n'; break;
         default: break;
@@ -59,14 +65,30 @@ MarkdownInfo MarkdownAnalyzer::analyze(const MdNode* root, const FrontMatter* fr
 }
 
 void MarkdownAnalyzer::analyze(const MdNode* root, const FrontMatter* frontMatter, json::Value& metadata,
-                               std::vector<Table>& tables) {
+                               std::vector<Table>& tables, bool cleanInput) {
     headingCount_ = linkCount_ = languageCount_ = tableCount_ = 0;
     haveHeading_ = false;
-    for (const MdNode* node = root; node != nullptr; node = MdTree::nextInOrder(node, root)) {
+    cleanInput_ = cleanInput;
+    for (const MdNode* node = root; node != nullptr;) {
         visit(node, tables);
+        // Inlines matter only for their links (headings and tables read
+        // their own): the text nodes of the other leaf blocks, most of the
+        // tree, are not walked.
+        const bool linkFree = (node->type == NodeType::Paragraph || node->type == NodeType::Heading ||
+                               node->type == NodeType::TableCell) &&
+                              !node->hasLinks;
+        node = linkFree ? MdTree::nextAfter(node, root) : MdTree::nextInOrder(node, root);
     }
     tables.resize(tableCount_);
     writeMetadata(frontMatter, metadata);
+}
+
+void MarkdownAnalyzer::appendNodeText(std::string_view text, std::string& out) const {
+    if (cleanInput_) {
+        out.append(text);
+    } else {
+        text::appendRepaired(text, out);
+    }
 }
 
 void MarkdownAnalyzer::writeMetadata(const FrontMatter* frontMatter, json::Value& metadata) {
@@ -106,7 +128,7 @@ void MarkdownAnalyzer::addHeading(const MdNode* node) {
     json::Object& heading = reuse::object(reuse::element(headings_.asArray(), headingCount_++));
     reuse::member(heading, 0, "level") = json::Value(node->level);
     std::string& text = reuse::string(reuse::member(heading, 1, "text"));
-    appendPlainText(node, text);
+    appendPlainText(node, text, cleanInput_);
     if (!haveHeading_) {
         haveHeading_ = true;
         firstHeading_.assign(text);
@@ -118,8 +140,8 @@ void MarkdownAnalyzer::addHeading(const MdNode* node) {
 
 void MarkdownAnalyzer::addLink(const MdNode* node) {
     json::Object& link = reuse::object(reuse::element(links_.asArray(), linkCount_++));
-    text::appendRepaired(node->destination, reuse::string(reuse::member(link, 0, "href")));
-    appendPlainText(node, reuse::string(reuse::member(link, 1, "text")));
+    appendNodeText(node->destination, reuse::string(reuse::member(link, 0, "href")));
+    appendPlainText(node, reuse::string(reuse::member(link, 1, "text")), cleanInput_);
     reuse::truncate(link, 2);
 }
 
@@ -135,7 +157,7 @@ void MarkdownAnalyzer::addLanguage(const MdNode* node) {
     json::Array& languages = languages_.asArray();
     json::Value& slot = reuse::element(languages, languageCount_);
     std::string& language = reuse::string(slot);
-    text::appendRepaired(word, language);
+    appendNodeText(word, language);
     if (!contains(languages, languageCount_, language)) {
         ++languageCount_;
     }
@@ -155,23 +177,23 @@ void MarkdownAnalyzer::addTable(const MdNode* table, Table& result) {
             }
             std::string& text = cells[count++];
             text.clear();
-            appendPlainText(cell, text);
+            appendPlainText(cell, text, cleanInput_);
         }
         cells.resize(count);
     }
     result.cells.resize(rows);
     std::string& markdown = result.markdown;
     markdown.clear();
-    text::appendRepaired(table->tableHeaderLine, markdown);
+    appendNodeText(table->tableHeaderLine, markdown);
     markdown += '\n';
-    text::appendRepaired(table->tableDelimiterLine, markdown);
+    appendNodeText(table->tableDelimiterLine, markdown);
     std::string_view body = table->literal;
     if (!body.empty() && body.back() == '\n') {
         body.remove_suffix(1);
     }
     if (!body.empty()) {
         markdown += '\n';
-        text::appendRepaired(body, markdown);
+        appendNodeText(body, markdown);
     }
 }
 

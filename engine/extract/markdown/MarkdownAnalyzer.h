@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/markdown/FrontMatter.h"
@@ -22,12 +23,16 @@ public:
     // `frontMatter` may be null (none present or the extension is off).
     MarkdownInfo analyze(const MdNode* root, const FrontMatter* frontMatter);
     // The same, overwriting `metadata` and `tables` (whatever they held).
+    // cleanInput: the parsed Markdown was valid UTF-8 without NUL bytes, so
+    // the text of every node is too (the parser splits only at ASCII bytes and
+    // decodes references to valid UTF-8) and is copied without repair.
     void analyze(const MdNode* root, const FrontMatter* frontMatter, json::Value& metadata,
-                 std::vector<Table>& tables);
+                 std::vector<Table>& tables, bool cleanInput = false);
 
-    // Text of the inlines under `node` (alt text for images, code as is).
+    // Text of the inlines under `node` (alt text for images, code as is);
+    // invalid UTF-8 and NUL are replaced unless the text is known clean.
     static std::string plainText(const MdNode* node);
-    static void appendPlainText(const MdNode* node, std::string& out);
+    static void appendPlainText(const MdNode* node, std::string& out, bool clean = false);
 
 private:
     void visit(const MdNode* node, std::vector<Table>& tables);
@@ -36,6 +41,7 @@ private:
     void addLanguage(const MdNode* node);
     void addTable(const MdNode* table, Table& result);
     void writeMetadata(const FrontMatter* frontMatter, json::Value& metadata);
+    void appendNodeText(std::string_view text, std::string& out) const;
 
     // Arrays being filled, [0, count) valid; swapped with the metadata's.
     json::Value headings_ = json::Value::array();
@@ -47,6 +53,7 @@ private:
     std::size_t tableCount_ = 0;
     std::string firstHeading_;
     bool haveHeading_ = false;
+    bool cleanInput_ = false;
 };
 
 } // namespace bi::extract::markdown

@@ -3,6 +3,7 @@
 
 #include "extract/markdown/BlockParser.h"
 #include "extract/markdown/FrontMatter.h"
+#include "extract/text/TextDecoder.h"
 
 namespace bi::extract::markdown {
 
@@ -13,7 +14,11 @@ void MarkdownWorkspace::analyze(std::string_view markdown, json::Value& metadata
     const bool hasFrontMatter = options.frontMatter && FrontMatter::parse(markdown, frontMatter);
     BlockParser parser(tree_, options);
     parser.parse(markdown, hasFrontMatter ? frontMatter.endOffset() : 0);
-    analyzer_.analyze(tree_.root(), hasFrontMatter ? &frontMatter : nullptr, metadata, tables);
+    // One scan for NUL and invalid UTF-8 (ASCII is skipped many bytes at a
+    // time) spares the analyzer repairing the text of every node.
+    const bool clean = markdown.find('\0') == std::string_view::npos &&
+                       text::firstInvalidUtf8(markdown) == std::string_view::npos;
+    analyzer_.analyze(tree_.root(), hasFrontMatter ? &frontMatter : nullptr, metadata, tables, clean);
 }
 
 } // namespace bi::extract::markdown

@@ -52,6 +52,9 @@ struct MdNodeScalars {
     bool open = true;
     bool lastLineBlank = false;
     bool headerRow = false; // table rows
+    // Paragraphs, headings and table cells: whether their inlines hold a link
+    // (the analyzer skips the inlines of the others).
+    bool hasLinks = false;
     std::size_t startLine = 0;
     std::size_t sourceOffset = 0; // byte offset of the block's first character in the input
 };
@@ -66,18 +69,28 @@ struct MdNode : MdNodeScalars {
     std::string tableHeaderLine;     // tables: the header row's source line
     std::string tableDelimiterLine;  // tables: the delimiter row's source line
 
-    // Back to a default node, keeping the buffers of its strings and vector
-    // (MdTree reuses nodes from one document to the next). A scalar member
-    // belongs in MdNodeScalars; an owning one added here must be cleared below.
-    void recycle() {
+    // Back to a default node of `type`, keeping the buffers of its strings
+    // and vector (MdTree reuses nodes from one document to the next). A scalar
+    // member belongs in MdNodeScalars; an owning one added here must be
+    // cleared below. Members that only some types use are cleared for those
+    // types alone (nothing reads them on the others): most nodes are text.
+    void recycle(NodeType newType) {
         static_cast<MdNodeScalars&>(*this) = MdNodeScalars{};
         literal.clear();
-        destination.clear();
-        title.clear();
-        info.clear();
-        aligns.clear();
-        tableHeaderLine.clear();
-        tableDelimiterLine.clear();
+        switch (newType) {
+        case NodeType::Link:
+        case NodeType::Image:
+            destination.clear();
+            title.clear();
+            break;
+        case NodeType::CodeBlock: info.clear(); break;
+        case NodeType::Table:
+            aligns.clear();
+            tableHeaderLine.clear();
+            tableDelimiterLine.clear();
+            break;
+        default: break;
+        }
     }
 };
 

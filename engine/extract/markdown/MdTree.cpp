@@ -15,18 +15,6 @@ void MdTree::grow() {
     capacity_ += kChunkSize;
 }
 
-void MdTree::appendChild(MdNode* parent, MdNode* child) {
-    unlink(child);
-    child->parent = parent;
-    child->prev = parent->lastChild;
-    if (parent->lastChild != nullptr) {
-        parent->lastChild->next = child;
-    } else {
-        parent->firstChild = child;
-    }
-    parent->lastChild = child;
-}
-
 void MdTree::insertAfter(MdNode* anchor, MdNode* sibling) {
     unlink(sibling);
     sibling->parent = anchor->parent;
@@ -60,6 +48,10 @@ const MdNode* MdTree::nextInOrder(const MdNode* node, const MdNode* scope) {
     if (node->firstChild != nullptr) {
         return node->firstChild;
     }
+    return nextAfter(node, scope);
+}
+
+const MdNode* MdTree::nextAfter(const MdNode* node, const MdNode* scope) {
     while (node != nullptr && node != scope) {
         if (node->next != nullptr) {
             return node->next;

@@ -30,7 +30,7 @@ public:
         }
         MdNode& node = chunks_[used_ / kChunkSize][used_ % kChunkSize];
         if (used_ < everUsed_) {
-            node.recycle(); // a node of an earlier document
+            node.recycle(type); // a node of an earlier document
         } else {
             everUsed_ = used_ + 1;
         }
@@ -38,11 +38,26 @@ public:
         node.type = type;
         return &node;
     }
-    static void appendChild(MdNode* parent, MdNode* child);
+    // Inline: called for nearly every node created.
+    static void appendChild(MdNode* parent, MdNode* child) {
+        if (child->parent != nullptr) {
+            unlink(child); // a linked node moves (a fresh one has no links yet)
+        }
+        child->parent = parent;
+        child->prev = parent->lastChild;
+        if (parent->lastChild != nullptr) {
+            parent->lastChild->next = child;
+        } else {
+            parent->firstChild = child;
+        }
+        parent->lastChild = child;
+    }
     static void insertAfter(MdNode* anchor, MdNode* sibling);
     static void unlink(MdNode* node);
     // Next node in document order (pre-order), staying inside `scope`.
     static const MdNode* nextInOrder(const MdNode* node, const MdNode* scope);
+    // The same, skipping the nodes below `node`.
+    static const MdNode* nextAfter(const MdNode* node, const MdNode* scope);
 
 private:
     // Fixed-size chunks: stable addresses and one allocation per many nodes
