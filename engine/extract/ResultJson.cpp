@@ -60,17 +60,20 @@ void appendTableJson(const Table& table, std::string& out) {
     out += '{';
     appendKey("cells", out);
     out += '[';
-    for (std::size_t r = 0; r < table.cells.size(); ++r) {
-        out += r == 0 ? "[" : ",[";
-        for (std::size_t c = 0; c < table.cells[r].size(); ++c) {
+    // Each separator goes in with the bracket or string before it (one
+    // append instead of two: tables are mostly short cells).
+    const char* rowOpen = "[";
+    for (const std::vector<std::string>& row : table.cells) {
+        out.append(rowOpen);
+        rowOpen = "],[";
+        for (std::size_t c = 0; c < row.size(); ++c) {
             if (c > 0) {
                 out += ',';
             }
-            json::writeString(table.cells[r][c], out);
+            json::writeString(row[c], out);
         }
-        out += ']';
     }
-    out += "],";
+    out += table.cells.empty() ? "]," : "]],";
     appendKey("markdown", out);
     json::writeString(table.markdown, out);
     out += '}';

@@ -106,6 +106,25 @@ TEST(MarkdownTest, GfmTablesCellsAlignmentAndSource) {
     EXPECT_EQ(md::renderHtml("a | b\n--|--\n", kSpecOptions), "<p>a | b\n--|--</p>\n");
 }
 
+// Plain cells get their text node as the row is split; the others go through
+// the inline parser. Both kinds, side by side, must read and render alike.
+TEST(MarkdownTest, PlainAndMarkedUpTableCellsSideBySide) {
+    const std::string doc = "| A | B | C |\n|---|:-:|---|\n| plain | *em* | x \\| y |\n| \fedge | [l](/u) | |\n\nafter\n";
+    const auto info = md::analyze(doc);
+    ASSERT_EQ(info.tables.size(), 1U);
+    EXPECT_EQ(info.tables[0].cells,
+              (std::vector<std::vector<std::string>>{{"A", "B", "C"}, {"plain", "em", "x | y"}, {"edge", "l", ""}}));
+    // The link of a cell is found although its neighbours are plain.
+    EXPECT_EQ(metadataJson(doc), R"({"links":[{"href":"/u","text":"l"}]})");
+    EXPECT_EQ(md::renderHtml(doc),
+              "<table>\n<thead>\n<tr>\n<th>A</th>\n<th align=\"center\">B</th>\n<th>C</th>\n</tr>\n</thead>\n"
+              "<tbody>\n<tr>\n<td>plain</td>\n<td align=\"center\"><em>em</em></td>\n<td>x | y</td>\n</tr>\n"
+              "<tr>\n<td>edge</td>\n<td align=\"center\"><a href=\"/u\">l</a></td>\n<td></td>\n</tr>\n"
+              "</tbody>\n</table>\n<p>after</p>\n");
+    // A table without links adds none, and the walk past it still finds the next.
+    EXPECT_EQ(metadataJson("| a |\n|---|\n| b |\n\n[n](/v)\n"), R"({"links":[{"href":"/v","text":"n"}]})");
+}
+
 TEST(MarkdownTest, EntitiesAndNumericReferences) {
     EXPECT_EQ(md::renderHtml("&copy; &amp; &#35; &#x1F600; &#0; &nosuch; &ThickSpace;\n"),
               "<p>\xC2\xA9 &amp; # \xF0\x9F\x98\x80 \xEF\xBF\xBD &amp;nosuch; \xE2\x81\x9F\xE2\x80\x8A</p>\n");

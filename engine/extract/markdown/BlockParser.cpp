@@ -807,8 +807,12 @@ void BlockParser::finalizeTable(MdNode* block) {
         std::size_t made = 0;
         auto addCell = [&](std::string_view raw) {
             MdNode* cell = tree_.create(NodeType::TableCell);
-            tables::appendCellText(raw, cell->literal);
             MdTree::appendChild(row, cell);
+            // Plain cells (most) get their text node now; the others keep
+            // their text for processInlines.
+            if (!inlines_.appendIfPlain(raw, cell)) {
+                tables::appendCellText(raw, cell->literal);
+            }
             ++made;
         };
         tables::forEachCell(line, [&](std::string_view raw) {
@@ -841,8 +845,10 @@ void BlockParser::processInlines() {
             node = const_cast<MdNode*>(MdTree::nextInOrder(node, root));
             continue;
         }
-        inlines_.parse(node->literal, node);
-        node->literal.clear();
+        if (!node->literal.empty()) { // empty: nothing to parse (plain table cells have their text already)
+            inlines_.parse(node->literal, node);
+            node->literal.clear();
+        }
         while (node != root && node->next == nullptr) {
             node = node->parent;
         }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "extract/markdown/MdText.h"
 
@@ -31,18 +32,21 @@ constexpr SpecialTable kSpecial;
 
 bool isSpecial(char c) { return kSpecial.special[static_cast<unsigned char>(c)]; }
 
-// Length of the start of s that holds no byte that may begin an inline
-// other than text.
-std::size_t plainPrefix(std::string_view s) {
-    std::size_t i = 0;
-    while (s.size() - i >= 2 && !isSpecial(s[i]) && !isSpecial(s[i + 1])) {
+// The first offset from i in bytes[0, n) holding a byte that may begin an
+// inline other than text, or n.
+std::size_t plainEnd(const char* bytes, std::size_t i, std::size_t n) {
+    while (n - i >= 2 && !isSpecial(bytes[i]) && !isSpecial(bytes[i + 1])) {
         i += 2;
     }
-    while (i < s.size() && !isSpecial(s[i])) {
+    while (i < n && !isSpecial(bytes[i])) {
         ++i;
     }
     return i;
 }
+
+// Length of the start of s that holds no byte that may begin an inline
+// other than text.
+std::size_t plainPrefix(std::string_view s) { return plainEnd(s.data(), 0, s.size()); }
 
 bool isTrimmable(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -168,6 +172,20 @@ void InlineParser::parse(std::string_view text, MdNode* block) {
     processEmphasis(nullptr);
 }
 
+bool InlineParser::appendIfPlain(std::string_view text, MdNode* block) {
+    // parse() would also trim these three; a cell ending in one takes the full path.
+    auto trimmedByParse = [](char c) { return c == '\r' || c == '\f' || c == '\v'; };
+    if (plainPrefix(text) != text.size() ||
+        (!text.empty() && (trimmedByParse(text.front()) || trimmedByParse(text.back())))) {
+        return false;
+    }
+    if (!text.empty()) {
+        block_ = block;
+        appendTextNode(text);
+    }
+    return true;
+}
+
 void InlineParser::parseOne() {
     switch (peek()) {
     case '\n': parseNewline(); break;
@@ -215,18 +233,9 @@ void InlineParser::appendText(std::string_view text) {
 
 void InlineParser::parsePlainText() {
     const std::size_t start = pos_;
-    // A local index over the raw bytes, two tests per bound check: the member
-    // pos_ would be stored back on every byte.
-    const char* const bytes = subject_.data();
-    const std::size_t n = subject_.size();
-    std::size_t i = pos_ + 1;
-    while (n - i >= 2 && !isSpecial(bytes[i]) && !isSpecial(bytes[i + 1])) {
-        i += 2;
-    }
-    while (i < n && !isSpecial(bytes[i])) {
-        ++i;
-    }
-    pos_ = i;
+    // A local index over the raw bytes (plainEnd): the member pos_ would be
+    // stored back on every byte.
+    pos_ = plainEnd(subject_.data(), pos_ + 1, subject_.size());
     appendText(subject_.substr(start, pos_ - start));
 }
 
@@ -263,11 +272,14 @@ void InlineParser::parseBackslash() {
 std::size_t InlineParser::findClosingBackticks(std::size_t from, std::size_t length) {
     if (!backtickRunsScanned_) {
         backtickRunsScanned_ = true;
+        // memchr to each run: a subject holds few backticks among many bytes.
+        const char* const bytes = subject_.data();
         for (std::size_t i = 0; i < subject_.size();) {
-            if (subject_[i] != '`') {
-                ++i;
-                continue;
+            const void* found = std::memchr(bytes + i, '`', subject_.size() - i);
+            if (found == nullptr) {
+                break;
             }
+            i = static_cast<std::size_t>(static_cast<const char*>(found) - bytes);
             std::size_t start = i;
             while (i < subject_.size() && subject_[i] == '`') {
                 ++i;
@@ -294,15 +306,16 @@ void InlineParser::parseBackticks() {
         appendText(subject_.substr(start, length));
         return;
     }
-    std::string contents(subject_.substr(pos_, close - pos_));
+    // Built in the node's own literal: a recycled node keeps its buffer.
+    MdNode* node = tree_.create(NodeType::Code);
+    std::string& contents = node->literal;
+    contents.assign(subject_.substr(pos_, close - pos_));
     std::replace(contents.begin(), contents.end(), '\n', ' ');
     if (contents.size() >= 2 && contents.front() == ' ' && contents.back() == ' ' &&
         contents.find_first_not_of(' ') != std::string::npos) {
         contents.pop_back();
         contents.erase(0, 1);
     }
-    MdNode* node = tree_.create(NodeType::Code);
-    node->literal = std::move(contents);
     MdTree::appendChild(block_, node);
     pos_ = close + length;
 }

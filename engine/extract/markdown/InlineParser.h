@@ -23,6 +23,11 @@ public:
 
     // Replaces nothing in `block`: appends the inlines parsed from `text`.
     void parse(std::string_view text, MdNode* block);
+    // When `text` (already trimmed of spaces and tabs) is nothing but plain
+    // text, appends to `block` the one text node parse() would make and
+    // returns true; otherwise appends nothing and returns false. Table cells
+    // take this path as they are split, sparing a copy and a parse each.
+    bool appendIfPlain(std::string_view text, MdNode* block);
     // Parses one reference definition at the start of `text`; records it (the
     // first definition of a label wins) and returns the bytes used, or 0.
     std::size_t parseReference(std::string_view text);

@@ -70,13 +70,13 @@ void MarkdownAnalyzer::analyze(const MdNode* root, const FrontMatter* frontMatte
     haveHeading_ = false;
     cleanInput_ = cleanInput;
     for (const MdNode* node = root; node != nullptr;) {
-        visit(node, tables);
+        const bool visited = visit(node, tables);
         // Inlines matter only for their links (headings and tables read
         // their own): the text nodes of the other leaf blocks, most of the
-        // tree, are not walked.
-        const bool linkFree = (node->type == NodeType::Paragraph || node->type == NodeType::Heading ||
-                               node->type == NodeType::TableCell) &&
-                              !node->hasLinks;
+        // tree, are not walked, nor the rows of a table without links.
+        const bool linkFree = visited || ((node->type == NodeType::Paragraph || node->type == NodeType::Heading ||
+                                           node->type == NodeType::TableCell) &&
+                                          !node->hasLinks);
         node = linkFree ? MdTree::nextAfter(node, root) : MdTree::nextInOrder(node, root);
     }
     tables.resize(tableCount_);
@@ -109,7 +109,7 @@ void MarkdownAnalyzer::writeMetadata(const FrontMatter* frontMatter, json::Value
     reuse::truncate(object, index);
 }
 
-void MarkdownAnalyzer::visit(const MdNode* node, std::vector<Table>& tables) {
+bool MarkdownAnalyzer::visit(const MdNode* node, std::vector<Table>& tables) {
     switch (node->type) {
     case NodeType::Heading: addHeading(node); break;
     case NodeType::Link: addLink(node); break;
@@ -118,10 +118,10 @@ void MarkdownAnalyzer::visit(const MdNode* node, std::vector<Table>& tables) {
         if (tableCount_ == tables.size()) {
             tables.emplace_back();
         }
-        addTable(node, tables[tableCount_++]);
-        break;
+        return !addTable(node, tables[tableCount_++]);
     default: break;
     }
+    return false;
 }
 
 void MarkdownAnalyzer::addHeading(const MdNode* node) {
@@ -163,7 +163,8 @@ void MarkdownAnalyzer::addLanguage(const MdNode* node) {
     }
 }
 
-void MarkdownAnalyzer::addTable(const MdNode* table, Table& result) {
+bool MarkdownAnalyzer::addTable(const MdNode* table, Table& result) {
+    bool links = false;
     std::size_t rows = 0;
     for (const MdNode* row = table->firstChild; row != nullptr; row = row->next) {
         if (rows == result.cells.size()) {
@@ -176,8 +177,14 @@ void MarkdownAnalyzer::addTable(const MdNode* table, Table& result) {
                 cells.emplace_back();
             }
             std::string& text = cells[count++];
-            text.clear();
-            appendPlainText(cell, text, cleanInput_);
+            const MdNode* only = cell->firstChild;
+            if (only != nullptr && only == cell->lastChild && only->type == NodeType::Text && cleanInput_) {
+                text.assign(only->literal); // a plain cell: its one text node
+            } else {
+                text.clear();
+                appendPlainText(cell, text, cleanInput_);
+            }
+            links = links || cell->hasLinks;
         }
         cells.resize(count);
     }
@@ -195,6 +202,7 @@ void MarkdownAnalyzer::addTable(const MdNode* table, Table& result) {
         markdown += '\n';
         appendNodeText(body, markdown);
     }
+    return links;
 }
 
 } // namespace bi::extract::markdown

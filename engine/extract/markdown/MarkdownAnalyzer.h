@@ -35,11 +35,13 @@ public:
     static void appendPlainText(const MdNode* node, std::string& out, bool clean = false);
 
 private:
-    void visit(const MdNode* node, std::vector<Table>& tables);
+    // True when nothing below `node` needs a visit (a table without links).
+    bool visit(const MdNode* node, std::vector<Table>& tables);
     void addHeading(const MdNode* node);
     void addLink(const MdNode* node);
     void addLanguage(const MdNode* node);
-    void addTable(const MdNode* table, Table& result);
+    // Returns whether a cell holds a link.
+    bool addTable(const MdNode* table, Table& result);
     void writeMetadata(const FrontMatter* frontMatter, json::Value& metadata);
     void appendNodeText(std::string_view text, std::string& out) const;
 

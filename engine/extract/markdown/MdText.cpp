@@ -74,10 +74,22 @@ void appendPercentByte(unsigned char byte, std::string& out) {
     out += kHex[byte & 0xFU];
 }
 
-bool keptInUri(char c) {
-    static constexpr std::string_view kSafe = ";/?:@&=+$,-_.!~*'()#";
-    return isAlnum(c) || kSafe.find(c) != std::string_view::npos;
-}
+// The bytes a normalised URI keeps as they are, as a table: every byte of a
+// link destination is tested.
+struct UriSafeTable {
+    bool kept[256] = {};
+    constexpr UriSafeTable() {
+        for (int c = 0; c < 256; ++c) {
+            kept[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        for (char c : std::string_view(";/?:@&=+$,-_.!~*'()#")) {
+            kept[static_cast<unsigned char>(c)] = true;
+        }
+    }
+};
+constexpr UriSafeTable kUriSafe;
+
+bool keptInUri(char c) { return kUriSafe.kept[static_cast<unsigned char>(c)]; }
 
 std::size_t matchNumericReference(std::string_view s, std::size_t pos, std::string& out) {
     std::size_t i = pos + 2; // after "&#"
@@ -232,8 +244,10 @@ void appendNormalizedUri(std::string_view uri, std::string& out) {
     for (std::size_t i = 0; i < uri.size();) {
         char c = uri[i];
         if (keptInUri(c)) {
-            out += c;
-            ++i;
+            const std::size_t start = i; // a run of kept bytes, appended at once
+            while (++i < uri.size() && keptInUri(uri[i])) {
+            }
+            out.append(uri.substr(start, i - start));
         } else if (c == '%' && i + 2 < uri.size() && isHexDigit(uri[i + 1]) && isHexDigit(uri[i + 2])) {
             out.append(uri.substr(i, 3));
             i += 3;

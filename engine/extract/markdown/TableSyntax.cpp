@@ -3,16 +3,6 @@
 
 namespace bi::extract::markdown::tables {
 
-std::string_view trimCell(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 // The row without its outer pipes.
 std::string_view rowInterior(std::string_view line) {
     std::string_view row = trimCell(line);

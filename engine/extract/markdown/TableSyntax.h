@@ -23,22 +23,40 @@ std::size_t countCells(std::string_view line);
 // is not one (it needs at least one '|').
 bool parseDelimiterRow(std::string_view line, std::vector<CellAlign>& aligns);
 
-std::string_view trimCell(std::string_view s);
+// Inline: called for every cell of every row.
+inline std::string_view trimCell(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
 std::string_view rowInterior(std::string_view line);
 
 template <class CellFunction>
 void forEachCell(std::string_view line, CellFunction&& cell) {
     const std::string_view row = rowInterior(line);
+    const char* const bytes = row.data();
+    const std::size_t n = row.size();
     std::size_t cellStart = 0;
-    for (std::size_t i = 0; i <= row.size(); ++i) {
-        if (i < row.size() && row[i] == '\\') {
+    for (std::size_t i = 0;;) {
+        while (i < n && bytes[i] != '|' && bytes[i] != '\\') {
             ++i;
+        }
+        if (i < n && bytes[i] == '\\') {
+            i += 2; // the escaped byte is no separator
+            if (i > n) {
+                return; // a row ending in a lone backslash has no last cell (as before)
+            }
             continue;
         }
-        if (i == row.size() || row[i] == '|') {
-            cell(trimCell(row.substr(cellStart, i - cellStart)));
-            cellStart = i + 1;
+        cell(trimCell(row.substr(cellStart, i - cellStart)));
+        if (i == n) {
+            return;
         }
+        cellStart = ++i;
     }
 }
 
