@@ -7,8 +7,15 @@
 // No locale: fmt's thousands separator would otherwise pull libc++'s whole
 // <locale> (strftime, environ, money/time facets) into the wasm module.
 #define FMT_STATIC_THOUSANDS_SEPARATOR ','
+#if defined(BI_JSON_STRTOD_NUMBERS)
+#if !defined(__EMSCRIPTEN__)
+#error "BI_JSON_STRTOD_NUMBERS relies on musl's strtod, which ignores the locale (glibc's does not)"
+#endif
+#include <cstdlib>
+#include <string>
+#else
 #include <fast_float/fast_float.h>
-#include <fmt/compile.h>
+#endif
 #include <fmt/format.h>
 
 #include <bit>
@@ -390,6 +397,106 @@ Value parse(std::string_view text, ParseLimits limits) {
     return Parser(text, limits).parseDocument();
 }
 
+#if defined(BI_JSON_STRTOD_NUMBERS)
+
+// The minimal wasm module reads numbers without fast_float, whose 10 KB table of
+// powers of five was a thirtieth of the module: Clinger's exact path for the usual
+// short numbers, musl's strtod for the rest. Both round correctly, as fast_float
+// does, so every module and the native build read the same double from a token.
+namespace {
+
+// Adds the exponent part ("e-12") to `exponent`; false for a malformed one or one
+// too large for the exact path (strtod then reads the token).
+bool addExponent(std::string_view part, int& exponent) {
+    constexpr int kLargest = 1000;
+    if (part.size() < 2 || (part[0] != 'e' && part[0] != 'E')) {
+        return false;
+    }
+    std::size_t i = 1;
+    const bool negative = part[i] == '-';
+    i += (part[i] == '-' || part[i] == '+') ? 1 : 0;
+    const std::size_t firstDigit = i;
+    int written = 0;
+    for (; i < part.size() && part[i] >= '0' && part[i] <= '9' && written < kLargest; ++i) {
+        written = written * 10 + (part[i] - '0');
+    }
+    if (i != part.size() || i == firstDigit) {
+        return false;
+    }
+    exponent += negative ? -written : written;
+    return true;
+}
+
+// A decimal significand below 2^53 times 10^e with |e| <= 22: both factors are
+// exact doubles, so one IEEE multiplication or division rounds the exact value.
+bool parseExactShortNumber(std::string_view token, double& out) {
+    static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                              1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                              1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    constexpr std::uint64_t kExactLimit = std::uint64_t{1} << 53;
+    constexpr int kMaxExactExponent = 22;
+    std::size_t i = 0;
+    const bool negative = i < token.size() && token[i] == '-';
+    i += negative ? 1 : 0;
+    std::uint64_t significand = 0;
+    int exponent = 0;
+    bool fraction = false;
+    std::size_t digits = 0;
+    for (; i < token.size(); ++i) {
+        const char c = token[i];
+        if (c == '.' && !fraction) {
+            fraction = true;
+            continue;
+        }
+        if (c < '0' || c > '9') {
+            break;
+        }
+        if (significand >= kExactLimit / 10) {
+            return false;
+        }
+        significand = significand * 10 + static_cast<unsigned>(c - '0');
+        exponent -= fraction ? 1 : 0;
+        ++digits;
+    }
+    if (digits == 0) {
+        return false;
+    }
+    if (i < token.size() && !addExponent(token.substr(i), exponent)) {
+        return false;
+    }
+    if (exponent < -kMaxExactExponent || exponent > kMaxExactExponent) {
+        return false;
+    }
+    double value = static_cast<double>(significand);
+    value = exponent < 0 ? value / kPowersOfTen[-exponent] : value * kPowersOfTen[exponent];
+    out = negative ? -value : value;
+    return true;
+}
+
+// Only JSON's characters reach strtod (no "inf", hex floats, '+' or spaces), and
+// the token must be read to its end.
+bool parseWithStrtod(std::string_view token, double& out) {
+    if (token.empty() || token[0] == '+' ||
+        token.find_first_not_of("0123456789+-.eE") != std::string_view::npos) {
+        return false;
+    }
+    const std::string terminated(token);
+    char* end = nullptr;
+    out = std::strtod(terminated.c_str(), &end);
+    return end == terminated.c_str() + terminated.size();
+}
+
+} // namespace
+
+bool parseNumber(std::string_view token, double& out) {
+    if (!parseExactShortNumber(token, out) && !parseWithStrtod(token, out)) {
+        return false;
+    }
+    return std::isfinite(out);
+}
+
+#else
+
 bool parseNumber(std::string_view token, double& out) {
     const char* first = token.data();
     const char* last = token.data() + token.size();
@@ -399,6 +506,8 @@ bool parseNumber(std::string_view token, double& out) {
     }
     return std::isfinite(out);
 }
+
+#endif
 
 // ---------------------------------------------------------------- writer
 
@@ -566,35 +675,19 @@ namespace {
 // Splits fmt's shortest output ("1.5e-07", "123", "0.001") into digits and the
 // decimal exponent n such that the value is 0.DIGITS × 10^n.
 void shortestDigits(double d, std::string& digits, int& n) {
-    char buf[64];
-    // Compiled format: only the double writer is instantiated, not the runtime
-    // formatter for every argument type (int128, long double via snprintf).
-    auto end = fmt::format_to(buf, FMT_COMPILE("{}"), d);
-    std::string_view s(buf, static_cast<std::size_t>(end - buf));
-    std::size_t ePos = s.find('e');
-    std::string_view mantissa = s.substr(0, ePos);
-    int exp10 = 0;
-    if (ePos != std::string_view::npos) {
-        exp10 = std::stoi(std::string(s.substr(ePos + 1)));
+    // fmt's Dragonbox straight: the shortest round-trip significand and its power of
+    // ten, without fmt's float writer and its digit grouping (about 1.5 KB of wasm).
+    const auto decimal = fmt::detail::dragonbox::to_decimal(d);
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, decimal.significand).ptr;
+    std::size_t length = static_cast<std::size_t>(end - buf);
+    int exponent = decimal.exponent;
+    while (length > 1 && buf[length - 1] == '0') {
+        --length;
+        ++exponent;
     }
-    std::size_t dot = mantissa.find('.');
-    int intLen = static_cast<int>(dot == std::string_view::npos ? mantissa.size() : dot);
-    digits.clear();
-    for (char c : mantissa) {
-        if (c != '.') {
-            digits += c;
-        }
-    }
-    // Strip leading zeros ("0.001" -> "1" with a smaller exponent).
-    std::size_t lead = 0;
-    while (lead + 1 < digits.size() && digits[lead] == '0') {
-        ++lead;
-    }
-    digits.erase(0, lead);
-    n = intLen - static_cast<int>(lead) + exp10;
-    while (digits.size() > 1 && digits.back() == '0') {
-        digits.pop_back();
-    }
+    digits.assign(buf, length);
+    n = static_cast<int>(length) + exponent;
 }
 
 } // namespace

@@ -39,3 +39,38 @@ TEST(NamedEntities, CompactTableReadsEveryEdge) {
     EXPECT_TRUE(ent::lookup("AElig;;").empty());
     EXPECT_TRUE(ent::lookup("AEli").empty());
 }
+
+// The front-coded stream: the longest name, replacements of one to four UTF-8 bytes
+// and of two code points, a name after others sharing a long prefix, a text that stops
+// inside a name, and bytes no name starts with.
+TEST(NamedEntities, FrontCodedStreamReadsEveryShape) {
+    EXPECT_EQ(ent::lookup("CounterClockwiseContourIntegral;"), "\xE2\x88\xB3");
+    EXPECT_EQ(ent::lookup("Afr;"), "\xF0\x9D\x94\x84");
+    EXPECT_EQ(ent::lookup("fjlig;"), "fj");
+    EXPECT_EQ(ent::lookup("DoubleLongLeftRightArrow;"), "\xE2\x9F\xBA");
+    EXPECT_EQ(ent::lookup("DoubleLongRightArrow;"), "\xE2\x9F\xB9");
+    EXPECT_TRUE(ent::lookup("DoubleLongLeftArro;").empty());
+    EXPECT_EQ(ent::lookup("sup1"), "\xC2\xB9");
+    EXPECT_EQ(ent::lookup("sup;"), "\xE2\x8A\x83");
+    EXPECT_TRUE(ent::lookup("sup").empty());
+    EXPECT_EQ(ent::longestMatch("sup1;x").length, 5U);
+    EXPECT_EQ(ent::longestMatch("sup12").length, 4U);
+    EXPECT_EQ(ent::longestMatch("Doubl").length, 0U);
+    EXPECT_TRUE(ent::lookup("").empty());
+    EXPECT_TRUE(ent::lookup("[;").empty());
+    EXPECT_TRUE(ent::lookup("\xC3\xA9;").empty());
+    EXPECT_EQ(ent::longestMatch("{amp;").length, 0U);
+}
+
+// The two-byte groups a lookup scans: a group after others of its first letter, the
+// group of two-byte names, texts too short to pick one, and a pair no name starts with.
+TEST(NamedEntities, ScansTheGroupOfTheFirstTwoBytes) {
+    EXPECT_EQ(ent::lookup("Nu;"), "\xCE\x9D");
+    EXPECT_EQ(ent::lookup("Nscr;"), "\xF0\x9D\x92\xA9");
+    EXPECT_EQ(ent::lookup("lt"), "<");
+    EXPECT_EQ(ent::longestMatch("ltimes;").length, 7U);
+    EXPECT_EQ(ent::longestMatch("lt").length, 2U);
+    EXPECT_EQ(ent::longestMatch("l").length, 0U);
+    EXPECT_TRUE(ent::lookup("Zz;").empty());
+    EXPECT_EQ(ent::lookup("ZHcy;"), "\xD0\x96");
+}

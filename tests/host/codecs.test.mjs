@@ -258,3 +258,33 @@ test('a binary write that fails although the input fits is a host error, not an 
   assert.equal(calls, 2);
   assert.equal(engine.call('echo', [['still', 'works']], { codec: 'binary' }).value.count, 1);
 });
+
+// The minimal module reads numbers without fast_float (an exact short path, then
+// musl's strtod): every module must read the same double from the same digits,
+// the correctly rounded one JavaScript's Number() reads.
+test('every module reads hard-to-round numbers as the correctly rounded double', async () => {
+  const tokens = [
+    '0.1', '-2.5e-3', '123456789012345678901234567890', '9007199254740993', '9007199254740995',
+    '2.2250738585072011e-308', '2.2250738585072014e-308', '4.9406564584124654e-324', '2.4703282292062328e-324',
+    '1.7976931348623157e308', '1.00000000000000011102230246251565404236316680908203125',
+    '1.000000000000000111022302462515654042363166809082031250000001', '0.30000000000000004441',
+    '7.3177701707893310e+15', '1e22', '1e23', '8.41e21', '1448997445238699', '0.000001', '1e-7', '123.456e-30',
+  ];
+  const text = `[${tokens.map((t, i) => `["n${i}", ${t}]`).join(', ')}]`;
+  const echoed = async (variant) => {
+    const { m } = await loadEngine({ variant });
+    const bytes = new TextEncoder().encode(text);
+    const ptr = m.allocBytes(bytes.length);
+    m.HEAPU8.set(bytes, ptr);
+    try {
+      assert.ok(m.callJson('echo', '', ptr, bytes.length), m.lastError());
+    } finally {
+      m.freeBytes(ptr);
+    }
+    return new TextDecoder().decode(m.HEAPU8.slice(m.resultPtr(), m.resultPtr() + m.resultLen()));
+  };
+  const minimal = await echoed('minimal');
+  assert.equal(minimal, await echoed('standard'));
+  const values = JSON.parse(minimal).changes.map((c) => c.value);
+  assert.deepEqual(values, tokens.map(Number));
+});

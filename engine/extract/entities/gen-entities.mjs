@@ -10,46 +10,73 @@ const maps = path.join(modules, 'entities', 'lib', 'maps');
 const withSemicolon = JSON.parse(readFileSync(path.join(maps, 'entities.json'), 'utf8'));
 const legacy = JSON.parse(readFileSync(path.join(maps, 'legacy.json'), 'utf8'));
 
-const entries = [];
-for (const [name, value] of Object.entries(withSemicolon)) entries.push([`${name};`, value]);
-for (const [name, value] of Object.entries(legacy)) entries.push([name, value]);
-// Byte order, so the C++ side can binary-search with std::string_view comparison.
-entries.sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+const fail = (message) => {
+  throw new Error(`gen-entities: ${message}`);
+};
 
-// Compact form (it is a third of the minimal wasm module's data otherwise): every name in
-// one byte array, every distinct replacement once in another, and 6-byte entries of
-// offsets and lengths. A legacy name shares the bytes of its ';' twin, which sorts
-// right after it.
-const names = [];
-const replacements = [];
-const replacementAt = new Map();
-const table = [];
-let last = null;
-for (const [name, value] of entries) {
-  let nameOffset;
-  if (last !== null && name === `${last.name};` && last.end === names.length) {
-    nameOffset = last.offset;
-    names.push(0x3b);
-  } else {
-    nameOffset = names.length;
-    names.push(...Buffer.from(name, 'latin1'));
-  }
-  last = { name, offset: nameOffset, end: names.length };
-  if (!replacementAt.has(value)) {
-    replacementAt.set(value, replacements.length);
-    replacements.push(...Buffer.from(value, 'utf8'));
-  }
-  const replacementLength = Buffer.byteLength(value, 'utf8');
-  if (nameOffset > 0xffff || replacementAt.get(value) > 0xffff || name.length > 0xff || replacementLength > 0xff) {
-    throw new Error(`gen-entities: ${name} does not fit the compact table`);
-  }
-  table.push(`{${nameOffset}, ${name.length}, ${replacementLength}, ${replacementAt.get(value)}}`);
+// Every legacy name (matched without ';') is also a name with ';' and the same
+// value, so one entry per name with a "legacy" flag covers both forms.
+for (const [name, value] of Object.entries(legacy)) {
+  if (withSemicolon[name] !== value) fail(`legacy name ${name} has no ';' twin with its value`);
 }
+// Byte order, so the C++ side can scan a group's names in sorted order.
+const names = Object.keys(withSemicolon).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+
+// Front-coded stream (the table was a third of the minimal wasm module's data as
+// offsets and lengths): per name, a header byte, the bytes not shared with the
+// previous name (the last one with bit 7 set), then the replacement's UTF-8 inline,
+// so a lookup returns a view straight into the stream.
+//   header bits 0-4: bytes shared with the previous name; 0x20: legacy form too;
+//   0x40: the replacement is two code points (else one).
+const kSharedMask = 0x1f;
+const kLegacy = 0x20;
+const kTwoCodePoints = 0x40;
+const kLastByte = 0x80;
+const firstLetter = 'A'.charCodeAt(0);
+const lastLetter = 'z'.charCodeAt(0);
+const code = [];
+// The names sharing their first two bytes form a group (at most a few dozen): per
+// first letter, its groups' second bytes and offsets, so a lookup scans one group.
+const letterGroups = new Array(lastLetter - firstLetter + 2).fill(-1);
+const groupSecond = [];
+const groupStart = [];
+let previous = '';
+for (const name of names) {
+  if (!/^[A-Za-z][A-Za-z0-9]+$/.test(name)) fail(`${name} is not an ASCII letter followed by letters and digits`);
+  const first = name.charCodeAt(0) - firstLetter;
+  if (letterGroups[first] < 0) letterGroups[first] = groupStart.length;
+  if (previous.slice(0, 2) !== name.slice(0, 2)) {
+    groupSecond.push(name.charCodeAt(1));
+    groupStart.push(code.length);
+  }
+  let shared = 0;
+  while (shared < previous.length && shared < name.length && previous[shared] === name[shared]) shared++;
+  if (shared > kSharedMask) fail(`${name} shares more than ${kSharedMask} bytes with ${previous}`);
+  const codePoints = [...withSemicolon[name]];
+  if (codePoints.length < 1 || codePoints.length > 2) fail(`${name} is not one or two code points`);
+  code.push(shared | (name in legacy ? kLegacy : 0) | (codePoints.length === 2 ? kTwoCodePoints : 0));
+  const suffix = Buffer.from(name.slice(shared), 'latin1');
+  suffix[suffix.length - 1] |= kLastByte;
+  code.push(...suffix, ...Buffer.from(withSemicolon[name], 'utf8'));
+  previous = name;
+}
+// Letters without names (and the characters between 'Z' and 'a') get empty ranges;
+// the last group ends where the stream does.
+letterGroups[letterGroups.length - 1] = groupStart.length;
+for (let i = letterGroups.length - 2; i >= 0; i--) if (letterGroups[i] < 0) letterGroups[i] = letterGroups[i + 1];
+groupStart.push(code.length);
+if (code.length > 0xffff) fail('the stream does not fit 16-bit offsets');
+
 const bytes = (list) => list.map((b, i) => `${b}${i % 24 === 23 ? ',\n' : ', '}`).join('');
+const count = names.length + Object.keys(legacy).length;
 let out = `// Generated by engine/extract/entities/gen-entities.mjs from the npm package "entities". Do not edit.\n`;
-out += `// ${entries.length} names (${Object.keys(withSemicolon).length} with ';', ${Object.keys(legacy).length} legacy without).\n`;
-out += `constexpr unsigned char kNameBytes[] = {\n${bytes(names)}\n};\n`;
-out += `constexpr unsigned char kReplacementBytes[] = {\n${bytes(replacements)}\n};\n`;
-out += `constexpr Entry kTable[] = {\n${table.join(',\n')}\n};\n`;
+out += `// ${count} names (${names.length} with ';', ${Object.keys(legacy).length} legacy without).\n`;
+out += `constexpr std::size_t kNameCount = ${count};\n`;
+out += `constexpr unsigned kSharedMask = ${kSharedMask}, kLegacy = ${kLegacy}, kTwoCodePoints = ${kTwoCodePoints}, kLastByte = ${kLastByte};\n`;
+out += `constexpr unsigned char kFirstLetter = ${firstLetter}, kLastLetter = ${lastLetter};\n`;
+out += `constexpr std::uint16_t kLetterGroups[] = {${letterGroups.join(', ')}};\n`;
+out += `constexpr unsigned char kGroupSecondByte[] = {\n${bytes(groupSecond)}\n};\n`;
+out += `constexpr std::uint16_t kGroupStart[] = {\n${bytes(groupStart)}\n};\n`;
+out += `constexpr unsigned char kCode[] = {\n${bytes(code)}\n};\n`;
 mkdirSync(path.dirname(output), { recursive: true });
 writeFileSync(output, out);
