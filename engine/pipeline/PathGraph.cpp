@@ -7,6 +7,7 @@ namespace bi::pipeline {
 
 void PathGraph::addPair(const std::string& a, const std::string& b, const std::string& anchor) {
     pairs_.emplace_back(a, b);
+    related_.clear(); // new nodes may relate to any path
     for (const std::string* p : {&a, &b}) {
         if (nodes_.find(*p) == nullptr) {
             PathGraphNode& n = nodes_[*p];
@@ -29,6 +30,21 @@ void PathGraph::addPair(const std::string& a, const std::string& b, const std::s
         nodes_[member].component = keep;
     }
     components_[drop].clear();
+}
+
+const std::vector<std::uint32_t>& PathGraph::relatedNodes(std::string_view path) const {
+    static const std::vector<std::uint32_t> kNoNodes;
+    if (!nodes_.mayRelate(path)) { // most written paths (every concern) share no first segment with a node
+        return kNoNodes;
+    }
+    if (const auto* known = related_.find(path)) {
+        return *known;
+    }
+    PathListMemo::Ids ids;
+    nodes_.forEachRelated(path, [&](std::string_view, const PathGraphNode& n) {
+        ids.push_back(static_cast<std::uint32_t>(n.index));
+    });
+    return related_.put(path, std::move(ids));
 }
 
 const std::vector<std::string>& PathGraph::component(std::string_view node) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pipeline/PathIndex.h"
+#include "pipeline/PathListMemo.h"
 
 #include <string>
 #include <utility>
@@ -24,6 +25,9 @@ public:
     [[nodiscard]] const std::vector<std::string>& component(std::string_view node) const;
     [[nodiscard]] const std::string& anchorOf(std::string_view node) const { return nodes_.find(node)->anchor; }
     [[nodiscard]] const PathIndex<PathGraphNode>& nodes() const { return nodes_; }
+    // The indices (PathGraphNode::index) of the nodes at, above or below path,
+    // remembered per path until the next addPair. Valid until then too.
+    [[nodiscard]] const std::vector<std::uint32_t>& relatedNodes(std::string_view path) const;
     [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
     [[nodiscard]] bool empty() const { return pairs_.empty(); }
     [[nodiscard]] std::size_t nodeCount() const { return nodes_.size(); }
@@ -35,6 +39,7 @@ private:
     PathIndex<PathGraphNode> nodes_;
     std::vector<std::vector<std::string>> components_;
     std::vector<std::pair<std::string, std::string>> pairs_;
+    mutable PathListMemo related_;
 };
 
 } // namespace bi::pipeline

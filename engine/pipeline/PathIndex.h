@@ -81,6 +81,11 @@ public:
         forEachAtOrAbove(path, fn);
         forEachBelow(path, fn);
     }
+    // False when forEachRelated(path) would find nothing, told by the same one
+    // lookup of the first segment (and of the root key) it starts with.
+    [[nodiscard]] bool mayRelate(std::string_view path) const {
+        return slotOf(path.substr(0, path.find('.'))) != nullptr || find(std::string_view()) != nullptr;
+    }
     // fn(key, value) for the path itself and then each ancestor, nearest first.
     template <typename Fn>
     void forEachAtOrAbove(std::string_view path, Fn&& fn) const {

@@ -17,8 +17,9 @@ const std::string kConcernPrefix = "_concerns.";
 bool isConcernPath(const std::string& path) { return path.compare(0, kConcernPrefix.size(), kConcernPrefix) == 0; }
 
 // Root scope conflicts with every non-root scope; equal scopes do not conflict.
+// (sameBytes: inline, last word first; grouping compares every pair of a level's scopes.)
 bool scopesConflict(const std::string& a, const std::string& b) {
-    if (a == b) {
+    if (state::paths::sameBytes(a, b)) {
         return false;
     }
     return a.empty() || b.empty() || state::paths::isBelow(a, b) || state::paths::isBelow(b, a);
@@ -56,8 +57,8 @@ void Pipeline::requireRun(const char* call) const {
     }
 }
 
+// result.changes is kept: filterNoOps, the run's first stage, assigns over it.
 void Pipeline::RunState::clear() {
-    result.changes.clear();
     result.concernChanges.clear();
     finalized.groups.clear();
     listenerState.clear();
@@ -200,14 +201,10 @@ void Pipeline::buildPlan(const ChangeList& changes, ExecutionPlan& plan) {
     plan.dispatches.resize(count);
     plan.propagation.resize(count);
     plan.cascade.resize(count);
-    for (std::uint32_t i = 0; i < count; ++i) {
-        plan.cascade[i].clear();
-    }
     for (const auto& g : plan.groups) {
-        for (std::size_t i = 0; i < g.dispatches.size(); ++i) {
-            for (std::size_t j = i + 1; j < g.dispatches.size(); ++j) {
-                plan.cascade[g.dispatches[i]].push_back(g.dispatches[j]);
-            }
+        for (std::size_t i = 0; i < g.dispatches.size(); ++i) { // the group's later dispatches, in one copy
+            plan.cascade[g.dispatches[i]].assign(g.dispatches.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                                 g.dispatches.end());
         }
     }
     // Output is absolute, so it may concern any later receiver: every dispatch

@@ -31,15 +31,15 @@ void Pipeline::endStage(StageTrace* t, double) {
 }
 
 void Pipeline::capturePreRun(std::string_view path) {
-    flip_.nodes().forEachRelated(path, [&](std::string_view node, const PathGraphNode& n) {
-        RunState::PreRunSlot& slot = run_.preRun[n.index];
+    for (const std::uint32_t index : flip_.relatedNodes(path)) {
+        RunState::PreRunSlot& slot = run_.preRun[index];
         if (!slot.taken) {
-            const state::Value* v = shadow_.get(node);
+            const state::Value* v = shadow_.get(flip_.nodes().keyAt(index));
             slot.taken = true;
             slot.value = v != nullptr ? std::optional<state::Value>(*v) : std::nullopt;
-            run_.preRunTaken.push_back(n.index);
+            run_.preRunTaken.push_back(index);
         }
-    });
+    }
 }
 
 // Callers write only values that differ from the current one, so
@@ -92,8 +92,9 @@ bool Pipeline::excluded(const std::optional<BoolLogic>& cond) const { return con
 
 void Pipeline::filterNoOps(const ChangeList& batch, ChangeList& out) {
     StageTrace* t = beginStage("input");
-    out.clear();
-    out.reserve(batch.size());
+    // out holds an older run's changes: they are assigned over, so their
+    // path strings' buffers serve this run (no allocation per change).
+    std::size_t n = 0;
     for (const auto& c : batch) {
         if (sameValue(shadow_.get(c.path), c.value)) {
             if (t != nullptr) {
@@ -104,8 +105,15 @@ void Pipeline::filterNoOps(const ChangeList& batch, ChangeList& out) {
         if (t != nullptr) {
             t->matched.push_back(c.path);
         }
-        out.push_back(c);
+        if (n < out.size()) {
+            out[n].path = c.path;
+            out[n].value = c.value;
+        } else {
+            out.push_back(c);
+        }
+        ++n;
     }
+    out.resize(n);
     endStage(t, 0);
 }
 

@@ -31,8 +31,9 @@ DispatchRecord callListener(Pipeline& pipeline, ListenerHandler& handler, const 
 }
 
 // relativize() as a view into path (no allocation).
+// An equal path is not below the topic: isBelow alone decides.
 std::string_view relativeView(const std::string& path, const std::string& topic) {
-    if (topic.empty() || path == topic || !state::paths::isBelow(path, topic)) {
+    if (topic.empty() || !state::paths::isBelow(path, topic)) {
         return path;
     }
     return std::string_view(path).substr(topic.size() + 1);

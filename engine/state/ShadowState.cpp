@@ -26,25 +26,6 @@ bool parseIndex(std::string_view segment, std::size_t& index) {
     return true;
 }
 
-// Length of the common prefix of a and b, eight bytes at a time.
-std::size_t commonPrefix(std::string_view a, std::string_view b) {
-    const std::size_t n = std::min(a.size(), b.size());
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t x;
-        std::uint64_t y;
-        std::memcpy(&x, a.data() + i, 8);
-        std::memcpy(&y, b.data() + i, 8);
-        if (x != y) {
-            break;
-        }
-    }
-    while (i < n && a[i] == b[i]) {
-        ++i;
-    }
-    return i;
-}
-
 // node's child at seg (nullptr when missing) and its slot. leadingZero: found
 // through an index like "01", which only writes accept (strictIndex rejects it).
 Value* childAt(Value* node, std::string_view seg, bool strictIndex, std::uint64_t& slot, bool& leadingZero) {
@@ -66,102 +47,99 @@ Value* childAt(Value* node, std::string_view seg, bool strictIndex, std::uint64_
 
 } // namespace
 
-std::size_t ShadowState::sharedSegments(const WalkCache& way, std::string_view path) const {
-    if (way.owner != &root_) {
-        return 0;
+// Whole paths are looked up in the cache; a miss resolves the parent path
+// the same way (so siblings share it) and then the last segment.
+Value* ShadowState::resolve(std::string_view path, bool strictIndex, std::uint32_t& entry) const {
+    constexpr std::uint32_t kNone = PathNodeCache::kNone;
+    const auto hash = static_cast<std::uint32_t>(paths::PathHash{}(path));
+    const std::uint32_t found = cache_.find(path, hash);
+    if (found != kNone && cache_.current(found)) {
+        entry = found;
+        return cache_.at(found).node;
     }
-    const std::size_t common = commonPrefix(path, way.path);
-    const auto& entries = way.entries;
-    // The segments ending within the common prefix (ends increase: a binary search).
-    auto k = static_cast<std::size_t>(
-        std::upper_bound(entries.begin(), entries.end(), common,
-                         [](std::size_t c, const WalkEntry& e) { return c < e.end; }) -
-        entries.begin());
-    // One ending exactly there is shared only if path has a segment boundary
-    // there too ("a.b" shares nothing deep with "a.bc"); earlier ones end at a
-    // '.' both paths have.
-    if (k > 0 && entries[k - 1].end == common && common != path.size() && path[common] != '.') {
-        --k;
+    entry = kNone;
+    const std::size_t dot = paths::lastDot(path);
+    Value* parent = const_cast<Value*>(&root_); // const reads only read through it
+    std::uint32_t parentEntry = kNone;
+    std::string_view seg = path;
+    if (dot != std::string_view::npos) {
+        parent = resolve(path.substr(0, dot), strictIndex, parentEntry);
+        if (parent == nullptr) {
+            return nullptr;
+        }
+        seg = path.substr(dot + 1);
     }
-    return k;
-}
-
-// The way sharing segments with path; with none shared, the least recently
-// used. The first way sharing any is taken: a path goes to the way holding
-// its first segment, so no two valid ways start alike.
-ShadowState::WalkCache& ShadowState::wayFor(std::string_view path, std::size_t& shared) const {
-    WalkCache* best = &ways_[0];
-    shared = 0;
-    for (auto& way : ways_) {
-        shared = sharedSegments(way, path);
-        if (shared > 0) {
-            best = &way;
-            break;
-        }
-        if (way.lastUse < best->lastUse) {
-            best = &way;
-        }
+    std::uint64_t slot = 0;
+    bool leadingZero = false;
+    Value* node = childAt(parent, seg, strictIndex, slot, leadingZero);
+    // Remembered only below a remembered parent (the chain a write follows),
+    // and only through canonical indices (get() rejects the others).
+    if (node != nullptr && !leadingZero && (dot == std::string_view::npos || parentEntry != kNone)) {
+        entry = cache_.put(found, path, hash, node, slot, parentEntry);
     }
-    best->lastUse = ++walk_.clock;
-    return *best;
-}
-
-void ShadowState::forgetBelow(std::string_view path) const {
-    for (auto& way : ways_) {
-        if (way.owner != &root_ || !paths::isBelow(way.path, path)) {
-            continue;
-        }
-        auto& entries = way.entries;
-        while (!entries.empty() && entries.back().end > path.size()) {
-            entries.pop_back();
-        }
-    }
+    return node;
 }
 
 Value* ShadowState::walk(std::string_view path, bool strictIndex) const {
-    Value* node = const_cast<Value*>(&root_); // const reads only read through it
-    walk_.way = nullptr;
+    lastEntry_ = PathNodeCache::kNone;
     if (path.empty()) {
-        return node; // the root is never an entry (setIfDifferent may replace it)
+        return const_cast<Value*>(&root_); // the root is never an entry (setIfDifferent may replace it)
     }
-    if (path.find('.') == std::string_view::npos) {
-        // A single lookup costs less than consulting and refilling a way.
-        bool leadingZero = false;
-        return childAt(node, path, strictIndex, walk_.oneSegmentSlot, leadingZero);
+    if (cache_.owner() != &root_) { // a copy, or a moved state: the entries point into another tree
+        cache_.clear();
+        cache_.setOwner(&root_);
     }
-    std::size_t shared = 0;
-    WalkCache& way = wayFor(path, shared);
-    walk_.way = &way;
-    auto& entries = way.entries;
-    entries.resize(shared);
-    way.owner = &root_;
-    way.path.assign(path);
+    return resolve(path, strictIndex, lastEntry_);
+}
+
+void ShadowState::collectSteps(std::string_view path) {
+    std::vector<Step>& steps = steps_;
+    steps.clear();
+    if (path.empty()) {
+        return;
+    }
+    // Not remembered (an index with a leading zero, a cache just cleared):
+    // walk from the root, as the walk that found node did.
+    Value* parent = &root_;
     std::size_t start = 0;
-    if (!entries.empty()) {
-        node = entries.back().node;
-        if (entries.back().end == path.size()) {
-            return node;
-        }
-        start = entries.back().end + 1;
-    }
     while (true) {
         const std::size_t dot = path.find('.', start);
         const std::size_t end = dot == std::string_view::npos ? path.size() : dot;
         std::uint64_t slot = 0;
         bool leadingZero = false;
-        Value* next = childAt(node, path.substr(start, end - start), strictIndex, slot, leadingZero);
-        if (next == nullptr) {
-            return nullptr;
-        }
-        if (leadingZero) {
-            way.owner = nullptr; // only canonical indices are remembered (get() rejects the others)
-        }
-        entries.push_back({next, slot, end});
-        node = next;
+        Value* next = childAt(parent, path.substr(start, end - start), false, slot, leadingZero);
+        steps.push_back({parent, slot, next->hash()});
+        parent = next;
         if (dot == std::string_view::npos) {
-            return node;
+            break;
         }
         start = dot + 1;
+    }
+    std::reverse(steps.begin(), steps.end());
+}
+
+// Bottom-up, each parent learns its child's new hash. A remembered path's
+// ancestors come from the entries' parent links (still valid after an
+// invalidate: only what lay below the written node died), the others from
+// collectSteps.
+void ShadowState::fixAncestorHashes(std::uint32_t entry, const Value* node, std::uint64_t oldHash) {
+    if (entry == PathNodeCache::kNone) {
+        for (std::size_t i = 0; i < steps_.size(); ++i) {
+            const Value* child = i == 0 ? node : steps_[i - 1].node;
+            steps_[i].node->childHashChanged(steps_[i].slot, steps_[i].oldHash, child->hash());
+        }
+        return;
+    }
+    const Value* child = node;
+    std::uint64_t oldChildHash = oldHash;
+    for (std::uint32_t id = entry; id != PathNodeCache::kNone;) {
+        const PathNodeCache::Entry& e = cache_.at(id);
+        Value* parent = e.parent == PathNodeCache::kNone ? &root_ : cache_.at(e.parent).node;
+        const std::uint64_t oldParentHash = parent->hash();
+        parent->childHashChanged(e.slot, oldChildHash, child->hash());
+        oldChildHash = oldParentHash;
+        child = parent;
+        id = e.parent;
     }
 }
 
@@ -298,28 +276,20 @@ bool ShadowState::setIfDifferent(std::string_view path, const Value& value) {
     if (*node == value) {
         return false;
     }
-    // The walk's nodes with their hashes before the write, for the bottom-up fix.
-    std::vector<Step>& steps = steps_;
-    steps.clear();
-    if (walk_.way != nullptr) {
-        Value* parent = &root_;
-        for (const auto& e : walk_.way->entries) {
-            steps.push_back({parent, e.slot, e.node->hash()});
-            parent = e.node;
-        }
-    } else if (!path.empty()) { // one segment
-        steps.push_back({&root_, walk_.oneSegmentSlot, node->hash()});
+    const std::uint32_t entry = lastEntry_;
+    if (entry == PathNodeCache::kNone) {
+        collectSteps(path); // not remembered: the ancestors, walked
     }
-    forgetBelow(path); // the remembered nodes below the one replaced go with it
+    if (node->isObject() || node->isArray()) {
+        dropWalkCache(); // the remembered nodes below the one replaced go with it
+    }
+    const std::uint64_t oldHash = node->hash();
     UndoEntry undo;
     setUndoPath(undo, path);
     undo.before = std::move(*node);
     recordRemoved(*undo.before, path, &undo);
     *node = value;
-    for (std::size_t i = steps.size(); i-- > 0;) {
-        Value* child = i + 1 < steps.size() ? steps[i + 1].node : node;
-        steps[i].node->childHashChanged(steps[i].slot, steps[i].oldHash, child->hash());
-    }
+    fixAncestorHashes(entry, node, oldHash);
     if (inTransaction_) {
         undo_.push_back(std::move(undo));
     }

@@ -8,9 +8,9 @@
 #pragma once
 
 #include "core/Json.h"
+#include "state/PathNodeCache.h"
 #include "state/Value.h"
 
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,53 +77,29 @@ private:
     void restore(UndoEntry& entry);
     void eraseKey(std::string_view path);
 
-    // Recent walks, segment by segment: a run reads and writes many paths that
-    // share long prefixes (one item's fields, one group's concerns), so a walk
-    // resumes below the deepest segment it shares with a remembered one instead
-    // of looking every segment up again. Several walks are remembered because
-    // stages interleave streams of paths (a concern reads a status and writes
-    // below _concerns, by turns). Node addresses stay valid while only nodes
-    // are replaced in place (each write forgets what lay below it); set() and
-    // eraseKey() (which may move nodes) drop them all. `owner` is &root_ when
-    // valid, so a copied or moved state never trusts addresses into another tree.
-    struct WalkEntry {
-        Value* node;        // the node after this segment
-        std::uint64_t slot; // its slot in the parent
-        std::size_t end;    // where the segment ends in the cached path
-    };
-    struct WalkCache {
-        const Value* owner = nullptr;
-        std::string path;
-        std::vector<WalkEntry> entries;
-        std::uint64_t lastUse = 0;
-    };
-    static constexpr std::size_t kWalkWays = 4;
-    // The node at path (nullptr when missing); the way walk_ names then holds
-    // every segment that resolved. strictIndex: reject indices with leading
-    // zeros, as get() always has (writes accept them).
+    // Path → node lookups, remembered between runs (see PathNodeCache). A
+    // const read only remembers addresses. Every write that may move or free
+    // nodes (a key created or erased, a container replaced) invalidates them.
+    // The node at path (nullptr when missing); lastEntry_ then names its entry
+    // (kNone: the root, or a path not remembered). strictIndex: reject indices
+    // with leading zeros, as get() always has (writes accept them, but such a
+    // path is never remembered).
     Value* walk(std::string_view path, bool strictIndex) const;
-    [[nodiscard]] std::size_t sharedSegments(const WalkCache& way, std::string_view path) const;
-    [[nodiscard]] WalkCache& wayFor(std::string_view path, std::size_t& shared) const;
-    // After a node at path was replaced in place: what lay below it is gone.
-    void forgetBelow(std::string_view path) const;
-    void dropWalkCache() const {
-        for (auto& way : ways_) {
-            way.owner = nullptr;
-        }
-    }
+    Value* resolve(std::string_view path, bool strictIndex, std::uint32_t& entry) const;
+    // Into steps_: a path's ancestors, nearest first, with their slots and
+    // hashes before a write, walked from the root (for a path not remembered).
+    void collectSteps(std::string_view path);
+    // After the node at a path changed from oldHash: entry is the path's
+    // (kNone: steps_ holds its ancestors).
+    void fixAncestorHashes(std::uint32_t entry, const Value* node, std::uint64_t oldHash);
+    void dropWalkCache() const { cache_.invalidate(); }
     Value root_ = Value::object();
     std::unordered_set<std::string> removed_;
     std::vector<UndoEntry> undo_;
     std::string undoPaths_; // the undo entries' paths, back to back
     std::vector<Step> steps_; // set()'s path buffer, reused
-    // Filled by const reads too: they only remember addresses.
-    mutable std::array<WalkCache, kWalkWays> ways_;
-    struct LastWalk {
-        WalkCache* way = nullptr;         // the way the last walk filled (nullptr: one segment, or the root)
-        std::uint64_t oneSegmentSlot = 0; // a one-segment walk bypasses the ways: its slot
-        std::uint64_t clock = 0;          // for the ways' lastUse
-    };
-    mutable LastWalk walk_;
+    mutable PathNodeCache cache_;
+    mutable std::uint32_t lastEntry_ = PathNodeCache::kNone;
     bool inTransaction_ = false;
     bool trackRemoved_ = true;
 };

@@ -9,12 +9,7 @@ namespace {
 
 constexpr std::size_t kIndexThreshold = 16;
 
-std::uint64_t mix(std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
+std::uint64_t mix(std::uint64_t x) { return Value::mixBits(x); }
 
 std::uint64_t contribution(std::uint64_t slot, std::uint64_t childHash) {
     return mix(mix(slot) ^ childHash);
@@ -133,13 +128,6 @@ void Value::recomputeHash() {
         }
         break;
     }
-}
-
-// contribution(slot, newHash) - contribution(slot, oldHash), mixing the slot once:
-// every write calls this for each ancestor.
-void Value::childHashChanged(std::uint64_t slot, std::uint64_t oldHash, std::uint64_t newHash) {
-    const std::uint64_t mixedSlot = mix(slot);
-    hash_ += mix(mixedSlot ^ newHash) - mix(mixedSlot ^ oldHash);
 }
 
 const Value* Value::member(KeyId key) const {

@@ -66,8 +66,20 @@ public:
     void eraseMember(KeyId key);
     void pushItem(Value v);
     [[nodiscard]] Value& itemAt(std::size_t i) { return items_[i]; }
-    // Tells this node that the child under key/index changed its hash.
-    void childHashChanged(std::uint64_t slot, std::uint64_t oldHash, std::uint64_t newHash);
+    // Tells this node that the child under key/index changed its hash:
+    // contribution(slot, newHash) - contribution(slot, oldHash), mixing the
+    // slot once. Inline: every write calls it for each ancestor.
+    void childHashChanged(std::uint64_t slot, std::uint64_t oldHash, std::uint64_t newHash) {
+        const std::uint64_t mixedSlot = mixBits(slot);
+        hash_ += mixBits(mixedSlot ^ newHash) - mixBits(mixedSlot ^ oldHash);
+    }
+    // The hashes' 64-bit mixer (splitmix64's finalizer).
+    static std::uint64_t mixBits(std::uint64_t x) {
+        x += 0x9e3779b97f4a7c15ULL;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    }
 
     // JSON equality with the engine's no-op rules: NaN never equals NaN and
     // -0 differs from +0; object member order does not matter.

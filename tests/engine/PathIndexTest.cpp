@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/PathGraph.h"
 #include "pipeline/PathIndex.h"
 
 #include <gtest/gtest.h>
@@ -43,4 +44,20 @@ TEST(PathIndex, ForEachRelatedFindsKeysAtAboveAndBelow) {
     EXPECT_EQ(index.find("a"), nullptr); // an ancestor of keys is not a key
     EXPECT_TRUE(index.hasBelow("a"));
     EXPECT_FALSE(index.hasBelow("a.bc"));
+}
+
+// PathGraph remembers, per path, which nodes relate to it (flip's before-image
+// asks on every write); a pair added later must be seen by a path asked before.
+TEST(PathIndex, RelatedNodesSeeNodesAddedAfterTheQuestion) {
+    bi::pipeline::PathGraph graph;
+    graph.addPair("a.x", "a.y", "");
+    using Ids = std::vector<std::uint32_t>;
+    EXPECT_EQ(graph.relatedNodes("a.x.deep"), (Ids{0}));
+    EXPECT_EQ(graph.relatedNodes("a.x.deep"), (Ids{0})); // remembered
+    EXPECT_EQ(graph.relatedNodes("b.c"), Ids{});
+    EXPECT_EQ(graph.relatedNodes("a"), (Ids{0, 1}));
+    graph.addPair("b", "a.x.deep.z", "");
+    EXPECT_EQ(graph.relatedNodes("a.x.deep"), (Ids{0, 3}));
+    EXPECT_EQ(graph.relatedNodes("b.c"), (Ids{2}));
+    EXPECT_EQ(graph.nodes().keyAt(3), "a.x.deep.z");
 }

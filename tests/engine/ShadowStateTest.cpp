@@ -204,6 +204,59 @@ TEST(ShadowState, InterleavedWalksReadWhatWasWritten) {
     EXPECT_EQ(s.get("w.v.u"), nullptr);
 }
 
+// Reads remember whole paths. A rolled-back run erases the keys it created
+// and restores what it replaced: remembered nodes must not outlive either.
+TEST(ShadowState, ARollbackForgetsTheNodesItErasesOrRestores) {
+    ShadowState s(parse(R"({"a":{"b":{"c":1}}})"));
+    const bi::state::Value before = s.root();
+    s.begin();
+    EXPECT_TRUE(s.setIfDifferent("a.n.x", 5)); // creates a.n and a.n.x
+    EXPECT_EQ(s.get("a.n.x")->asNumber(), 5);
+    EXPECT_TRUE(s.setIfDifferent("a.b", bi::state::Value::fromJson(parse(R"({"c":2,"d":3})"))));
+    EXPECT_EQ(s.get("a.b.d")->asNumber(), 3);
+    s.rollback();
+    EXPECT_EQ(s.get("a.n.x"), nullptr);
+    EXPECT_EQ(s.get("a.n"), nullptr);
+    EXPECT_EQ(s.get("a.b.d"), nullptr);
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 1);
+    EXPECT_TRUE(s.setIfDifferent("a.b.c", 4)); // through the restored nodes
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 4);
+    EXPECT_TRUE(s.setIfDifferent("a.b.c", 1));
+    EXPECT_TRUE(s.root() == before);
+    EXPECT_EQ(s.root().hash(), before.hash());
+}
+
+// A path through an index with a leading zero is written but never
+// remembered: the write finds its ancestors by walking, and must fix the
+// hashes of the same ancestors a remembered path would.
+TEST(ShadowState, AWriteThroughALeadingZeroIndexKeepsHashesExact) {
+    ShadowState s(parse(R"({"l":[{"v":1},{"v":2}],"m":{"n":0}})"));
+    EXPECT_EQ(s.get("l.1.v")->asNumber(), 2); // remembered under the canonical spelling
+    EXPECT_TRUE(s.setIfDifferent("l.01.v", 5));
+    EXPECT_EQ(s.get("l.1.v")->asNumber(), 5);
+    EXPECT_EQ(s.get("l.01.v"), nullptr);
+    EXPECT_TRUE(s.setIfDifferent("m.n", 1));
+    const bi::state::Value expected = bi::state::Value::fromJson(parse(R"({"l":[{"v":1},{"v":5}],"m":{"n":1}})"));
+    EXPECT_TRUE(s.root() == expected);
+    EXPECT_EQ(s.root().hash(), expected.hash());
+}
+
+// A state assigned from another (or moved) must not use the addresses it
+// remembered in its own earlier tree, nor the other's.
+TEST(ShadowState, AnAssignedStateForgetsItsEarlierTree) {
+    ShadowState s(parse(R"({"a":{"b":{"c":1}}})"));
+    ShadowState t(parse(R"({"a":{"b":{"c":9}}})"));
+    EXPECT_EQ(t.get("a.b.c")->asNumber(), 9);
+    t = s;
+    EXPECT_EQ(t.get("a.b.c")->asNumber(), 1);
+    EXPECT_TRUE(t.setIfDifferent("a.b.c", 2));
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 1);
+    ShadowState u = std::move(t);
+    EXPECT_EQ(u.get("a.b.c")->asNumber(), 2);
+    EXPECT_TRUE(u.setIfDifferent("a.b.c", 3));
+    EXPECT_EQ(u.root().hash(), bi::state::Value::fromJson(parse(R"({"a":{"b":{"c":3}}})")).hash());
+}
+
 // lastDot scans eight bytes at a time: every length, every dot position, and
 // the bytes next to '.' ('/' and '-' differ from it in one bit) must agree with rfind.
 TEST(ShadowState, LastDotAgreesWithRfind) {

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Remembered answers to a path query whose answer is a list of ids and only
+// changes when the registrations do (e.g. "which flip nodes are at, above or
+// below this path", asked for every write of every run). A run writes the
+// same paths run after run, so one hash of the path replaces a lookup per
+// ancestor. The owner clears it when its registrations change.
+#pragma once
+
+#include "state/Paths.h"
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace bi::pipeline {
+
+class PathListMemo {
+  public:
+    using Ids = std::vector<std::uint32_t>;
+    // nullptr when path has not been answered since the last clear().
+    [[nodiscard]] const Ids* find(std::string_view path) const {
+        auto it = map_.find(path);
+        return it == map_.end() ? nullptr : &values_[it->second];
+    }
+    const Ids& put(std::string_view path, Ids ids) {
+        if (keys_.size() >= kMaxPaths) { // bounds a long session's memory
+            clear();
+        }
+        keys_.emplace_back(path);
+        values_.push_back(std::move(ids));
+        map_.emplace(std::string_view(keys_.back()), static_cast<std::uint32_t>(values_.size() - 1));
+        return values_.back();
+    }
+    void clear() {
+        map_.clear();
+        keys_.clear();
+        values_.clear();
+    }
+
+  private:
+    static constexpr std::size_t kMaxPaths = 1 << 16;
+    std::deque<std::string> keys_; // deque: the map's views stay valid
+    std::deque<Ids> values_;
+    std::unordered_map<std::string_view, std::uint32_t, state::paths::PathHash, state::paths::PathEqual> map_;
+};
+
+} // namespace bi::pipeline
