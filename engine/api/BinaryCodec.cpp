@@ -10,17 +10,7 @@ namespace bi::api {
 
 namespace {
 
-enum Tag : std::uint8_t {
-    Null = 0,
-    False = 1,
-    True = 2,
-    Number = 3,
-    String = 4,
-    Array = 5,
-    Object = 6,
-    Undefined = 7,
-    ChangeList = 8
-};
+using namespace binary;
 
 constexpr std::size_t kMaxDepth = 512;
 
@@ -53,15 +43,9 @@ void putValue(const json::Value& v, std::string& out) {
     case json::Type::Bool:
         out += static_cast<char>(v.asBool() ? True : False);
         break;
-    case json::Type::Number: {
-        out += static_cast<char>(Number);
-        const double d = v.asNumber();
-        std::uint64_t bits = 0;
-        std::memcpy(&bits, &d, sizeof bits);
-        putU32(static_cast<std::uint32_t>(bits), out);
-        putU32(static_cast<std::uint32_t>(bits >> 32), out);
+    case json::Type::Number:
+        appendBinaryNumber(v.asNumber(), out);
         break;
-    }
     case json::Type::String:
         out += static_cast<char>(String);
         putStr(v.asString(), out);
@@ -218,6 +202,26 @@ const json::Value& changeField(const json::Value& change, std::size_t index, con
 }
 
 } // namespace
+
+void appendBinaryTag(binary::Tag tag, std::string& out) {
+    out += static_cast<char>(tag);
+}
+
+void appendBinaryU32(std::uint32_t v, std::string& out) {
+    putU32(v, out);
+}
+
+void appendBinaryString(std::string_view s, std::string& out) {
+    putStr(s, out);
+}
+
+void appendBinaryNumber(double d, std::string& out) {
+    out += static_cast<char>(Number);
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &d, sizeof bits);
+    putU32(static_cast<std::uint32_t>(bits), out);
+    putU32(static_cast<std::uint32_t>(bits >> 32), out);
+}
 
 void appendBinaryValue(const json::Value& v, std::string& out) {
     putValue(v, out);

@@ -26,8 +26,28 @@ namespace bi::api {
 inline constexpr std::uint32_t kBinaryDocumentMagic = 0x31424942; // "BIB1"
 inline constexpr std::uint32_t kBinaryChangesMagic = 0x31434942;  // "BIC1"
 
-// Appends one value in the layout (no magic): for writers that put a document together
-// piece by piece (wasm/bindings/BinaryResultWriter.h).
+// The value tags above, for readers and writers outside this file.
+namespace binary {
+enum Tag : std::uint8_t {
+    Null = 0,
+    False = 1,
+    True = 2,
+    Number = 3,
+    String = 4,
+    Array = 5,
+    Object = 6,
+    Undefined = 7,
+    ChangeList = 8
+};
+} // namespace binary
+
+// The layout's pieces (no magic), for writers that put a document together piece by
+// piece (wasm/bindings/BinaryResultWriter.h): a tag byte, a u32, a str, a number value
+// (tag 3 + f64) and a whole value.
+void appendBinaryTag(binary::Tag tag, std::string& out);
+void appendBinaryU32(std::uint32_t v, std::string& out);
+void appendBinaryString(std::string_view s, std::string& out);
+void appendBinaryNumber(double d, std::string& out);
 void appendBinaryValue(const json::Value& v, std::string& out);
 
 // A whole value (any result document). Throws EngineError naming the byte offset.

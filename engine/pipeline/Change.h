@@ -4,6 +4,7 @@
 #include "core/Json.h"
 #include "state/Value.h"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,17 @@ struct Change {
 };
 
 using ChangeList = std::vector<Change>;
+
+// Puts `c` at out[n], assigning over the change already there (a list reused run after
+// run keeps its strings' buffers), or appends it when the list is that short.
+inline void putAt(ChangeList& out, std::size_t n, const Change& c) {
+    if (n < out.size()) {
+        out[n].path = c.path;
+        out[n].value = c.value;
+    } else {
+        out.push_back(c);
+    }
+}
 
 // [{"path","value"}…]
 json::Value toJson(const ChangeList& changes);

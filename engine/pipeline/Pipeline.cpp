@@ -33,13 +33,7 @@ void appendMoved(ChangeList& to, ChangeList&& from) {
 // there: a list reused run after run keeps its strings' buffers.
 void assignAt(ChangeList& out, std::size_t& n, const ChangeList& src) {
     for (const auto& c : src) {
-        if (n < out.size()) {
-            out[n].path = c.path;
-            out[n].value = c.value;
-        } else {
-            out.push_back(c);
-        }
-        ++n;
+        putAt(out, n++, c);
     }
 }
 

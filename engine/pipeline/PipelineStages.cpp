@@ -105,13 +105,7 @@ void Pipeline::filterNoOps(const ChangeList& batch, ChangeList& out) {
         if (t != nullptr) {
             t->matched.push_back(c.path);
         }
-        if (n < out.size()) {
-            out[n].path = c.path;
-            out[n].value = c.value;
-        } else {
-            out.push_back(c);
-        }
-        ++n;
+        putAt(out, n++, c);
     }
     out.resize(n);
     endStage(t, 0);

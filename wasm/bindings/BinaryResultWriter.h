@@ -4,6 +4,7 @@
 // compact change-list value (tag 8), so no json::Value is built for them.
 #pragma once
 
+#include "api/BinaryCodec.h"
 #include "core/Json.h"
 #include "pipeline/Change.h"
 
@@ -32,6 +33,7 @@ class BinaryResultWriter {
   private:
     void u32(std::uint32_t v);
     void str(std::string_view s);
+    void tag(api::binary::Tag t);
     void stateValue(const state::Value& v);
 
     std::string out_;
