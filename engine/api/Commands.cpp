@@ -77,11 +77,9 @@ json::Value runJson(const pipeline::RunRecord& run, bool withTrace) {
 pipeline::ChangeList registerScenario(pipeline::Pipeline& engine, const pipeline::Scenario& scenario) {
     pipeline::ChangeList written;
     for (const auto& fx : scenario.sideEffects) {
-        pipeline::ChangeList initial = engine.registerSideEffects(fx);
-        written.insert(written.end(), std::make_move_iterator(initial.begin()), std::make_move_iterator(initial.end()));
+        pipeline::appendMoved(written, engine.registerSideEffects(fx));
     }
-    pipeline::ChangeList concerns = engine.registerConcerns(scenario.concerns);
-    written.insert(written.end(), std::make_move_iterator(concerns.begin()), std::make_move_iterator(concerns.end()));
+    pipeline::appendMoved(written, engine.registerConcerns(scenario.concerns));
     for (const auto& l : scenario.listeners) {
         engine.registerListener(l.spec);
     }

@@ -5,6 +5,7 @@
 #include "state/Value.h"
 
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ inline void putAt(ChangeList& out, std::size_t n, const Change& c) {
     } else {
         out.push_back(c);
     }
+}
+
+// Moves every change of `from` onto the end of `to`.
+inline void appendMoved(ChangeList& to, ChangeList&& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
 // [{"path","value"}…]

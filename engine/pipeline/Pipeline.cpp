@@ -25,10 +25,6 @@ bool scopesConflict(const std::string& a, const std::string& b) {
     return a.empty() || b.empty() || state::paths::isBelow(a, b) || state::paths::isBelow(b, a);
 }
 
-void appendMoved(ChangeList& to, ChangeList&& from) {
-    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-}
-
 // Copies src into out from position n on, assigning over the changes already
 // there: a list reused run after run keeps its strings' buffers.
 void assignAt(ChangeList& out, std::size_t& n, const ChangeList& src) {
