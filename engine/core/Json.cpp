@@ -7,12 +7,8 @@
 // No locale: fmt's thousands separator would otherwise pull libc++'s whole
 // <locale> (strftime, environ, money/time facets) into the wasm module.
 #define FMT_STATIC_THOUSANDS_SEPARATOR ','
-#if defined(BI_JSON_STRTOD_NUMBERS)
-#if !defined(__EMSCRIPTEN__)
-#error "BI_JSON_STRTOD_NUMBERS relies on musl's strtod, which ignores the locale (glibc's does not)"
-#endif
-#include <cstdlib>
-#include <string>
+#if defined(BI_JSON_COMPACT_NUMBERS)
+#include "core/DecimalParse.h"
 #else
 #include <fast_float/fast_float.h>
 #endif
@@ -397,102 +393,15 @@ Value parse(std::string_view text, ParseLimits limits) {
     return Parser(text, limits).parseDocument();
 }
 
-#if defined(BI_JSON_STRTOD_NUMBERS)
+#if defined(BI_JSON_COMPACT_NUMBERS)
 
 // The minimal wasm module reads numbers without fast_float, whose 10 KB table of
-// powers of five was a thirtieth of the module: Clinger's exact path for the usual
-// short numbers, musl's strtod for the rest. Both round correctly, as fast_float
-// does, so every module and the native build read the same double from a token.
-namespace {
-
-// Adds the exponent part ("e-12") to `exponent`; false for a malformed one or one
-// too large for the exact path (strtod then reads the token).
-bool addExponent(std::string_view part, int& exponent) {
-    constexpr int kLargest = 1000;
-    if (part.size() < 2 || (part[0] != 'e' && part[0] != 'E')) {
-        return false;
-    }
-    std::size_t i = 1;
-    const bool negative = part[i] == '-';
-    i += (part[i] == '-' || part[i] == '+') ? 1 : 0;
-    const std::size_t firstDigit = i;
-    int written = 0;
-    for (; i < part.size() && part[i] >= '0' && part[i] <= '9' && written < kLargest; ++i) {
-        written = written * 10 + (part[i] - '0');
-    }
-    if (i != part.size() || i == firstDigit) {
-        return false;
-    }
-    exponent += negative ? -written : written;
-    return true;
-}
-
-// A decimal significand below 2^53 times 10^e with |e| <= 22: both factors are
-// exact doubles, so one IEEE multiplication or division rounds the exact value.
-bool parseExactShortNumber(std::string_view token, double& out) {
-    static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                              1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                              1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    constexpr std::uint64_t kExactLimit = std::uint64_t{1} << 53;
-    constexpr int kMaxExactExponent = 22;
-    std::size_t i = 0;
-    const bool negative = i < token.size() && token[i] == '-';
-    i += negative ? 1 : 0;
-    std::uint64_t significand = 0;
-    int exponent = 0;
-    bool fraction = false;
-    std::size_t digits = 0;
-    for (; i < token.size(); ++i) {
-        const char c = token[i];
-        if (c == '.' && !fraction) {
-            fraction = true;
-            continue;
-        }
-        if (c < '0' || c > '9') {
-            break;
-        }
-        if (significand >= kExactLimit / 10) {
-            return false;
-        }
-        significand = significand * 10 + static_cast<unsigned>(c - '0');
-        exponent -= fraction ? 1 : 0;
-        ++digits;
-    }
-    if (digits == 0) {
-        return false;
-    }
-    if (i < token.size() && !addExponent(token.substr(i), exponent)) {
-        return false;
-    }
-    if (exponent < -kMaxExactExponent || exponent > kMaxExactExponent) {
-        return false;
-    }
-    double value = static_cast<double>(significand);
-    value = exponent < 0 ? value / kPowersOfTen[-exponent] : value * kPowersOfTen[exponent];
-    out = negative ? -value : value;
-    return true;
-}
-
-// Only JSON's characters reach strtod (no "inf", hex floats, '+' or spaces), and
-// the token must be read to its end.
-bool parseWithStrtod(std::string_view token, double& out) {
-    if (token.empty() || token[0] == '+' ||
-        token.find_first_not_of("0123456789+-.eE") != std::string_view::npos) {
-        return false;
-    }
-    const std::string terminated(token);
-    char* end = nullptr;
-    out = std::strtod(terminated.c_str(), &end);
-    return end == terminated.c_str() + terminated.size();
-}
-
-} // namespace
-
+// powers of five was a thirtieth of the module, and without musl's strtod and its
+// 128-bit soft float (13 KB): parseDecimal is an exact path for short numbers and
+// a table-free exact conversion for the rest. Both readers round correctly, so
+// every module and the native build read the same double from a token.
 bool parseNumber(std::string_view token, double& out) {
-    if (!parseExactShortNumber(token, out) && !parseWithStrtod(token, out)) {
-        return false;
-    }
-    return std::isfinite(out);
+    return parseDecimal(token, out) && std::isfinite(out);
 }
 
 #else

@@ -2,9 +2,10 @@
 // A small JSON value type shared by every part of the engine.
 //
 // Why our own: native and wasm output must match byte for byte, so numbers are
-// parsed correctly rounded (fast_float; the minimal wasm module an exact short path
-// and musl's strtod) and printed (fmt's Dragonbox shortest round-trip digits, laid
-// out the way ECMAScript's Number::toString does) by the same code in every build.
+// parsed correctly rounded (fast_float; the minimal wasm module core/DecimalParse.h,
+// an exact conversion without tables) and printed (fmt's Dragonbox shortest
+// round-trip digits, laid out the way ECMAScript's Number::toString does) by the
+// same code in every build.
 // Objects keep insertion order so that output is deterministic.
 #pragma once
 

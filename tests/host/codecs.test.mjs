@@ -259,9 +259,10 @@ test('a binary write that fails although the input fits is a host error, not an 
   assert.equal(engine.call('echo', [['still', 'works']], { codec: 'binary' }).value.count, 1);
 });
 
-// The minimal module reads numbers without fast_float (an exact short path, then
-// musl's strtod): every module must read the same double from the same digits,
-// the correctly rounded one JavaScript's Number() reads.
+// The minimal module reads numbers without fast_float (engine/core/DecimalParse.cpp:
+// an exact short path, then a table-free exact conversion): every module must read
+// the same double from the same digits, the correctly rounded one JavaScript's
+// Number() reads.
 test('every module reads hard-to-round numbers as the correctly rounded double', async () => {
   const tokens = [
     '0.1', '-2.5e-3', '123456789012345678901234567890', '9007199254740993', '9007199254740995',
@@ -270,21 +271,85 @@ test('every module reads hard-to-round numbers as the correctly rounded double',
     '1.000000000000000111022302462515654042363166809082031250000001', '0.30000000000000004441',
     '7.3177701707893310e+15', '1e22', '1e23', '8.41e21', '1448997445238699', '0.000001', '1e-7', '123.456e-30',
   ];
-  const text = `[${tokens.map((t, i) => `["n${i}", ${t}]`).join(', ')}]`;
-  const echoed = async (variant) => {
-    const { m } = await loadEngine({ variant });
-    const bytes = new TextEncoder().encode(text);
-    const ptr = m.allocBytes(bytes.length);
-    m.HEAPU8.set(bytes, ptr);
-    try {
-      assert.ok(m.callJson('echo', '', ptr, bytes.length), m.lastError());
-    } finally {
-      m.freeBytes(ptr);
-    }
-    return new TextDecoder().decode(m.HEAPU8.slice(m.resultPtr(), m.resultPtr() + m.resultLen()));
+  const minimal = await echoNumbers('minimal', tokens);
+  assert.deepEqual(minimal, await echoNumbers('standard', tokens));
+  assert.deepEqual(minimal, tokens.map(Number));
+});
+
+// Echoes [["n0", t0], ...] through a module's JSON codec; the numbers it read, as written back.
+async function echoNumbers(variant, tokens) {
+  const { m } = await loadEngine({ variant });
+  const bytes = new TextEncoder().encode(`[${tokens.map((t, i) => `["n${i}",${t}]`).join(',')}]`);
+  const ptr = m.allocBytes(bytes.length);
+  m.HEAPU8.set(bytes, ptr);
+  try {
+    assert.ok(m.callJson('echo', '', ptr, bytes.length), m.lastError());
+  } finally {
+    m.freeBytes(ptr);
+  }
+  const text = new TextDecoder().decode(m.HEAPU8.slice(m.resultPtr(), m.resultPtr() + m.resultLen()));
+  return JSON.parse(text).changes.map((c) => c.value);
+}
+
+// The exact decimal halfway between a positive double and the next one up, as
+// digits and a power of ten: (2m + 1) 2^(e-1) for x = m 2^e.
+function halfwayAbove(x) {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const m = biased === 0 ? fraction : fraction | (1n << 52n);
+  const k = (biased === 0 ? 1 : biased) - 1075 - 1;
+  return k >= 0 ? { digits: (2n * m + 1n) << BigInt(k), exponent: 0 } : { digits: (2n * m + 1n) * 5n ** BigInt(-k), exponent: k };
+}
+
+// The minimal module's conversion compiled to wasm, on the inputs its native unit
+// test (tests/engine/DecimalParseTest.cpp) gives glibc's strtod.
+test('the minimal module reads random, long and halfway numbers as Number() does', async () => {
+  let state = 2463534242; // xorshift32: the same tokens every run
+  const next = (n) => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state % n;
   };
-  const minimal = await echoed('minimal');
-  assert.equal(minimal, await echoed('standard'));
-  const values = JSON.parse(minimal).changes.map((c) => c.value);
-  assert.deepEqual(values, tokens.map(Number));
+  const digits = (n) => Array.from({ length: n }, () => next(10)).join('');
+  const tokens = [];
+  for (let i = 0; i < 2000; i++) {
+    const count = 1 + next(40);
+    let d = next(4) === 0 ? `0.${'0'.repeat(next(30))}${digits(count)}` : `${1 + next(9)}${digits(count - 1)}`;
+    const point = next(d.length + 1);
+    if (!d.includes('.') && point > 0 && point < d.length) {
+      d = `${d.slice(0, point)}.${d.slice(point)}`;
+    }
+    tokens.push(`${next(2) ? '-' : ''}${d}${next(5) ? `e${next(700) - 360}` : ''}`);
+  }
+  for (let i = 0; i < 40; i++) {
+    tokens.push(`${1 + next(9)}${digits(700 + next(600))}e${next(700) - 1000}`);
+  }
+  const doubles = [5e-324, 1e-320, 2.2250738585072009e-308, 2.2250738585072014e-308, 1, 0.1, 3, 2 ** 53, 1e23];
+  // Ties within the exact path's reach, where only the far digit says "round up".
+  for (let i = 0; i < 100; i++) {
+    doubles.push(2 ** (53 + next(20)) * (1 + next(0x100000) / 0x100000 + next(0x100000) / 2 ** 52));
+  }
+  tokens.push(`18014398509482010.${'0'.repeat(900)}1`);
+  while (doubles.length < 400) {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setUint32(0, next(0x7FE00000));
+    view.setUint32(4, next(0x100000000));
+    doubles.push(view.getFloat64(0));
+  }
+  for (const x of doubles) {
+    const { digits: half, exponent } = halfwayAbove(x);
+    tokens.push(`${half}e${exponent}`, `${half}${'0'.repeat(900)}1e${exponent - 901}`,
+      `${half - 1n}${'9'.repeat(900)}e${exponent - 900}`);
+  }
+  const finite = tokens.filter((t) => Number.isFinite(Number(t)));
+  assert.ok(finite.length > tokens.length * 0.9);
+  const values = await echoNumbers('minimal', finite);
+  // (-0 is written as 0, as JSON.stringify does.)
+  assert.deepEqual(values, finite.map((t) => Number(t) + 0));
+  assert.deepEqual(await echoNumbers('standard', finite), values);
 });
