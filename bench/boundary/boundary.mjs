@@ -4,6 +4,8 @@
 // p95, every ratio computed within this run. Prints a Markdown table with the
 // issue's targets beside the measured values and writes JSON (--json FILE).
 //   node bench/boundary/boundary.mjs [--json FILE] [--bi build/bin/bi] [--wasm-dir build/wasm] [--quick]
+//                                    [--only SECTION[,SECTION]]
+// Sections: startup, runs, codecs, plan, extraction (default: all of them).
 // Cases whose engine call does not exist yet are listed as "not measured" with the reason.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,18 +22,29 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
 function parseArgs(argv) {
-  const args = { json: null, bi: path.join(root, 'build/bin/bi'), wasmDir: path.join(root, 'build/wasm'), quick: false };
+  const args = { json: null, bi: path.join(root, 'build/bin/bi'), wasmDir: path.join(root, 'build/wasm'), quick: false, only: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') args.json = argv[++i];
     else if (argv[i] === '--bi') args.bi = argv[++i];
     else if (argv[i] === '--wasm-dir') args.wasmDir = argv[++i];
     else if (argv[i] === '--quick') args.quick = true;
+    else if (argv[i] === '--only') args.only = onlySections(argv[++i]);
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return args;
 }
 
+const SECTIONS = ['startup', 'runs', 'codecs', 'plan', 'extraction'];
+
+function onlySections(list) {
+  const names = String(list ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((n) => !SECTIONS.includes(n));
+  if (names.length === 0 || unknown.length) throw new Error(`--only: unknown section '${unknown[0] ?? ''}' (expected ${SECTIONS.join(', ')})`);
+  return new Set(names);
+}
+
 const args = parseArgs(process.argv.slice(2));
+const wants = (section) => args.only === null || args.only.has(section);
 const SAMPLES = args.quick ? 7 : 31;
 const resolution = clockResolutionMicros();
 
@@ -322,6 +335,14 @@ function optionalCase(name, engine, op, run) {
 const fmt = (v, digits = 1) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits));
 const medP95 = (s) => (s ? `${fmt(s.median, 2)} (p95 ${fmt(s.p95, 2)})` : '–');
 
+// The worst wasm/native engine-time ratio of the extraction documents, naming it.
+function extractionEngineRatio(ratios) {
+  const entries = Object.entries(ratios ?? {});
+  if (entries.length === 0) return 'not measured';
+  const [name, worst] = entries.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return `${fmt(worst, 2)}× (${name}; ${entries.map(([k, v]) => `${k} ${fmt(v, 2)}×`).join(', ')})`;
+}
+
 function targetRows() {
   const r = results.ratios;
   const minimal = results.sizes['bi-engine-minimal'];
@@ -340,6 +361,7 @@ function targetRows() {
     ['HTML 1.5 KB per wasm call incl. boundary', '≤ 50 µs', r.html_1k5_us ? `${fmt(r.html_1k5_us)} µs` : 'not measured'],
     ['Markdown 33 KB per wasm call incl. boundary', '≤ 500 µs', r.md_33k_us ? `${fmt(r.md_33k_us)} µs` : 'not measured'],
     ['batch 10 × 100 KB', '≤ 15 ms', r.batch_ms ? `${fmt(r.batch_ms, 2)} ms` : 'not measured'],
+    ['wasm extraction engine time vs native (extraction + JSON, worst document)', '≤ 1.5×', extractionEngineRatio(r.extraction_wasm_vs_native)],
   ];
 }
 
@@ -390,33 +412,38 @@ async function main() {
   } catch (e) {
     skip('wasm engine', e.message);
   }
-  for (const variant of ['standard', 'minimal']) {
-    if (existsSync(path.join(args.wasmDir, `bi-engine-${variant}.wasm`))) startup(variant);
+  if (wants('startup')) {
+    for (const variant of ['standard', 'minimal']) {
+      if (existsSync(path.join(args.wasmDir, `bi-engine-${variant}.wasm`))) startup(variant);
+    }
   }
   const demo = path.join(root, 'resources/demo/checkout.scenario.json');
-  for (const strategy of ['plan', 'legacy']) nativeRun(demo, strategy);
+  if (wants('runs')) for (const strategy of ['plan', 'legacy']) nativeRun(demo, strategy);
   if (engine) {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(demo, 'utf8');
-    for (const strategy of ['plan', 'legacy']) wasmRun(engine, demo, text, strategy);
+    if (wants('runs')) for (const strategy of ['plan', 'legacy']) wasmRun(engine, demo, text, strategy);
     const t0 = performance.now();
-    optionalCase('codecs on prepare (100/500/1000 changes)', engine, 'prepare', () => codecCases(engine));
+    if (wants('codecs')) optionalCase('codecs on prepare (100/500/1000 changes)', engine, 'prepare', () => codecCases(engine));
     const t1 = performance.now();
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'bi-boundary-'));
-    try {
-      optionalCase('plan vs legacy (literal and corrected, 5/10/15/20 levels)', engine, 'prepare', () => planVsLegacy(engine, tmp));
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
+    if (wants('plan')) {
+      const tmp = mkdtempSync(path.join(os.tmpdir(), 'bi-boundary-'));
+      try {
+        optionalCase('plan vs legacy (literal and corrected, 5/10/15/20 levels)', engine, 'prepare', () => planVsLegacy(engine, tmp));
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
     }
     results.section_ms = { codecs: t1 - t0, plan_vs_legacy: performance.now() - t1 };
   }
   // Extraction rows and @kreuzberg/wasm on the same documents (bench/boundary/extraction.mjs).
-  extractionRows({ args, root, results, skip, stats, SAMPLES, engine });
+  if (wants('extraction')) extractionRows({ args, root, results, skip, stats, SAMPLES, engine });
   const kdir = path.join(root, 'node_modules/@kreuzberg/wasm/dist/pkg');
   if (existsSync(kdir)) {
     const wasmFile = readdirSync(kdir).find((f) => f.endsWith('.wasm'));
     if (wasmFile) results.sizes_kreuzberg = `${fmt(statSync(path.join(kdir, wasmFile)).size / 1048576)} MB`;
   }
+  if (args.only) results.only = [...args.only];
   printReport();
   if (args.json) {
     mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });

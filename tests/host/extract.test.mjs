@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEngine } from '../../wasm/host/engine.mjs';
 import {
-  closeStream, endStream, extractBatchFiles, extractFile, nextChunk, openStream, readIntoWasm,
+  closeStream, endStream, extractBatchFiles, extractFile, lastPhases, lastSummary, nextChunk, openStream, readIntoWasm,
 } from '../../wasm/host/extract.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -120,6 +120,63 @@ test('the arena batch gives the same results as per-document extraction', () => 
   const withBad = [path.join(documents, 'guide.md'), path.join(documents, 'malformed.json')];
   assert.throws(() => extractBatchFiles(engine, withBad, {}, { batch: 'arena' }), /malformed\.json: JSON: line/);
   assert.throws(() => extractBatchFiles(engine, withBad, {}, { batch: 'malloc' }), /malformed\.json: JSON: line/);
+});
+
+test('the reused extractor: a result does not depend on the documents extracted before', async () => {
+  // Each case first in a module of its own, then all of them one after another in one
+  // module, forwards and backwards, so that every case follows other formats and errors.
+  const first = [];
+  for (const c of cases) {
+    const fresh = await loadEngine();
+    first.push(outcome(() => extractFile(fresh, c.file, c.options, { input: 'zerocopy' })));
+  }
+  const again = await loadEngine();
+  const order = [...cases.keys(), ...[...cases.keys()].reverse()];
+  for (const i of order) {
+    for (const input of ['zerocopy', 'copy']) {
+      assert.deepEqual(outcome(() => extractFile(again, cases[i].file, cases[i].options, { input })), first[i], `${cases[i].name} [${input}]`);
+    }
+  }
+  // The arena batch reuses the same extractor as the single calls.
+  const files = cases.filter((c, i) => first[i].ok && !c.options.mime && !c.options.text && !c.options.maxChars);
+  const parts = extractBatchFiles(again, files.map((c) => c.file), {}, { input: 'zerocopy', batch: 'arena' });
+  assert.deepEqual(parts.map((p) => p.json), files.map((c) => first[cases.indexOf(c)].json));
+});
+
+test('the call summary in wasm memory matches the engine\'s own accessors', () => {
+  const m = engine.m;
+  for (const file of ['guide.md', 'article.html']) {
+    const out = extractFile(engine, path.join(documents, file), {}, { input: 'zerocopy' });
+    const s = lastSummary(m);
+    assert.deepEqual([s[0], s[1], s[2], s[3] === 1], [m.extractResultPtr(), m.extractResultLen(), m.extractContentAddress(), m.extractContentBorrowed()], file);
+    assert.deepEqual(lastPhases(m), m.extractPhases(), file);
+    assert.equal(Buffer.byteLength(out.json), m.extractResultLen());
+  }
+  // After memory growth the view is made again over the new buffer.
+  const before = lastSummary(m).buffer;
+  const big = m.allocBytes(m.HEAPU8.length);
+  try {
+    assert.notEqual(m.HEAPU8.buffer, before, 'memory grew');
+    assert.equal(lastSummary(m).buffer, m.HEAPU8.buffer);
+    assert.equal(lastSummary(m)[1], m.extractResultLen());
+  } finally {
+    m.freeBytes(big);
+  }
+});
+
+test('copy input: the bindings take Uint8Arrays and name anything else', () => {
+  const m = engine.m;
+  const bytes = readFileSync(path.join(documents, 'notes.txt'));
+  assert.equal(m.extractCopy(new Uint8Array(bytes), 'notes.txt', '', false, 0, 0), true);
+  const viaCopy = Buffer.from(m.HEAPU8.subarray(m.extractResultPtr(), m.extractResultPtr() + m.extractResultLen())).toString();
+  assert.equal(viaCopy, extractFile(engine, path.join(documents, 'notes.txt'), {}, { input: 'zerocopy' }).json);
+  assert.equal(m.extractCopy('not bytes', 'notes.txt', '', false, 0, 0), false);
+  assert.equal(m.extractError(), 'notes.txt: extractCopy: the document must be a Uint8Array');
+  assert.equal(m.streamOpenCopy([1, 2], 'notes.txt', '', false, 100, 10), 0);
+  assert.equal(m.extractError(), 'notes.txt: streamOpenCopy: the document must be a Uint8Array');
+  assert.equal(m.extractBatch(['x'], null, ['a.txt'], '', false, 0, 0, true), false);
+  assert.equal(m.extractError(), 'extractBatch: the document must be a Uint8Array');
+  assert.equal(m.streamsOpen(), 0);
 });
 
 test('unknown strategies are named', () => {

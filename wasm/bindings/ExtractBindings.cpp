@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // embind surface of document extraction, one function per strategy so that the
 // host can choose per call:
-//   input   copy      the host passes a Uint8Array, embind copies it into wasm memory
+//   input   copy      the host passes a Uint8Array, the binding copies it into wasm memory
 //           zerocopy  the host reads the file straight into a buffer allocated here
 //                     (allocBytes) and the engine extracts from that span in place
 //   output  whole     one result JSON per call
@@ -9,7 +9,8 @@
 //   batch   malloc    a fresh extractor and result per document (api::extractDocument)
 //           arena     one extractor and result reused across the batch (api::extractBatch)
 // Results stay in wasm memory (extractResultPtr/Len) until the next call, so the
-// host times its copy out and decode on their own. Errors never throw across the
+// host times its copy out and decode on their own; the call's summary (result place,
+// content place, phases) is read from wasm memory too (extractSummaryPtr). Errors never throw across the
 // boundary: a call returns false (or 0 / -1) and extractError() says why, with the
 // same text as the native `bi`.
 #include "ExtractStreamSession.h"
@@ -36,18 +37,69 @@ namespace {
 using bi::api::CommandOutput;
 using bi::api::EnginePhases;
 
+// One document of a batch: the length of its JSON in the result buffer, its phases.
+struct BatchPart {
+    std::size_t length = 0;
+    EnginePhases phases;
+};
+
 struct ExtractCall {
     std::string result;
     std::string error;
     EnginePhases phases;
-    std::vector<CommandOutput> parts;  // batch: per-document lengths and phases (json emptied)
+    std::vector<BatchPart> parts;
     std::uintptr_t contentAddress = 0; // where the last single result's content lives
     bool contentBorrowed = false;
+    // The single-document calls reuse one extractor and result, as a batch does and as
+    // bench_extract's steady state does: a fresh pair per call cost the HTML converter's
+    // and the Markdown tree's set-up every time (about a third of a 1.5 KB page's compute).
+    // Dropped after an error (a throw can leave a converter half-way) and after a large
+    // document (so that its buffers do not stay allocated).
+    bi::extract::Extractor extractor;
+    bi::extract::ExtractionResult reused;
 };
+
+// Inputs above this size leave no grown buffers behind in the reused extractor.
+constexpr std::size_t kReuseLimitBytes = 4u << 20;
+
+void dropReused(ExtractCall& call) {
+    call.extractor = bi::extract::Extractor();
+    call.reused = bi::extract::ExtractionResult();
+}
 
 ExtractCall& lastCall() {
     static ExtractCall call;
     return call;
+}
+
+// The last call's outcome as numbers that the host reads straight from wasm memory
+// through one Float64Array (extract.mjs), instead of one crossing per field: building
+// the phases object through emval alone took about 1.4 µs of a 1.5 KB page's call.
+// The field order is part of the host interface (extract.mjs SUMMARY).
+struct CallSummary {
+    double resultPtr = 0;
+    double resultLen = 0;
+    double contentAddress = 0;
+    double contentBorrowed = 0;
+    double decode = 0;
+    double compute = 0;
+    double encode = 0;
+};
+
+CallSummary& summary() {
+    static CallSummary s;
+    return s;
+}
+
+void publishSummary(const ExtractCall& call) {
+    CallSummary& s = summary();
+    s.resultPtr = static_cast<double>(reinterpret_cast<std::uintptr_t>(call.result.data()));
+    s.resultLen = static_cast<double>(call.result.size());
+    s.contentAddress = static_cast<double>(call.contentAddress);
+    s.contentBorrowed = call.contentBorrowed ? 1 : 0;
+    s.decode = call.phases.decode;
+    s.compute = call.phases.compute;
+    s.encode = call.phases.encode;
 }
 
 std::map<int, std::unique_ptr<bi::wasm::ExtractStreamSession>>& sessions() {
@@ -84,20 +136,28 @@ bi::extract::ExtractOptions extractOptions(const std::string& fileName,
     ExtractCall& call = lastCall();
     call.error.clear();
     call.result.clear();
+    if (call.result.capacity() > kReuseLimitBytes) {
+        std::string().swap(call.result); // a large document's result does not stay allocated
+    }
     call.parts.clear();
     call.phases = {};
     call.contentAddress = 0;
     call.contentBorrowed = false;
     try {
         run(body, call);
+        publishSummary(call);
         return true;
     } catch (const bi::EngineError& e) {
+        dropReused(call);
         call.error = fileName.empty() ? e.what() : fileName + ": " + e.what();
     } catch (const bi::json::ParseError& e) {
+        dropReused(call);
         call.error = e.describe();
     } catch (const std::exception& e) {
+        dropReused(call);
         call.error = e.what();
     }
+    publishSummary(call);
     return false;
 }
 
@@ -106,30 +166,67 @@ template <typename Body> bool guarded(const std::string& fileName, Body&& body) 
         fileName, [](void* b, ExtractCall& call) { (*static_cast<std::remove_reference_t<Body>*>(b))(call); }, &body);
 }
 
-// One document, extracted in place from `input`; the phases are those of
-// api::extractDocument. The extractor is local: per-call allocation.
-void extractOne(std::string_view input, const std::string& fileName,
-                const bi::api::ExtractCommandOptions& options, ExtractCall& call) {
+// Extracts one document with the reused extractor and result and appends its JSON to
+// call.result; the phases are those of api::extractDocument.
+EnginePhases appendOne(std::string_view input, const std::string& fileName,
+                       const bi::api::ExtractCommandOptions& options, ExtractCall& call) {
     const double t0 = bi::trace::nowMicros();
     const bi::extract::ExtractOptions o = extractOptions(fileName, options);
     const double t1 = bi::trace::nowMicros();
-    bi::extract::ExtractionResult result;
-    bi::extract::Extractor().extract(input, o, result);
+    call.extractor.extract(input, o, call.reused);
     const double t2 = bi::trace::nowMicros();
-    bi::extract::appendResultJson(result, call.result);
-    call.phases = {t1 - t0, t2 - t1, bi::trace::nowMicros() - t2};
-    call.contentAddress = reinterpret_cast<std::uintptr_t>(result.content().data());
-    call.contentBorrowed = result.contentBorrowed();
+    bi::extract::appendResultJson(call.reused, call.result);
+    return {t1 - t0, t2 - t1, bi::trace::nowMicros() - t2};
+}
+
+void releaseAfter(std::string_view input, ExtractCall& call) {
+    if (input.size() > kReuseLimitBytes) {
+        dropReused(call);
+    }
+}
+
+// One document, extracted in place from `input`.
+void extractOne(std::string_view input, const std::string& fileName,
+                const bi::api::ExtractCommandOptions& options, ExtractCall& call) {
+    call.phases = appendOne(input, fileName, options, call);
+    call.contentAddress = reinterpret_cast<std::uintptr_t>(call.reused.content().data());
+    call.contentBorrowed = call.reused.contentBorrowed();
+    releaseAfter(input, call);
 }
 
 std::string_view bytesAt(std::uintptr_t ptr, std::size_t len) {
     return {reinterpret_cast<const char*>(ptr), len};
 }
 
-bool extractCopy(const std::string& bytes, const std::string& fileName, const std::string& mime, bool text,
+// The copy strategy's copy: a Uint8Array into wasm memory with one TypedArray.set (a
+// memcpy in V8). embind's own std::string conversion copies byte by byte in a JS loop,
+// about a millisecond for the 10 × 100 KB batch.
+void copyBytes(const emscripten::val& bytes, const char* what, std::string& out) {
+    if (!bytes.instanceof(emscripten::val::global("Uint8Array"))) {
+        throw bi::EngineError(std::string(what) + ": the document must be a Uint8Array");
+    }
+    out.resize(bytes["length"].as<std::size_t>());
+    if (!out.empty()) {
+        emscripten::val::module_property("HEAPU8").call<void>("set", bytes,
+                                                              reinterpret_cast<std::uintptr_t>(out.data()));
+    }
+}
+
+// The copy of extractCopy's input, kept so that its buffer is reused by the next call.
+std::string& copyBuffer() {
+    static std::string bytes;
+    return bytes;
+}
+
+bool extractCopy(const emscripten::val& bytes, const std::string& fileName, const std::string& mime, bool text,
                  std::size_t maxChars, std::size_t overlap) {
     return guarded(fileName, [&](ExtractCall& call) {
-        extractOne(bytes, fileName, commandOptions(mime, text, maxChars, overlap), call);
+        std::string& copy = copyBuffer();
+        copyBytes(bytes, "extractCopy", copy);
+        extractOne(copy, fileName, commandOptions(mime, text, maxChars, overlap), call);
+        if (copy.size() > kReuseLimitBytes) {
+            std::string().swap(copy);
+        }
     });
 }
 
@@ -138,6 +235,37 @@ bool extractAt(std::uintptr_t ptr, std::size_t len, const std::string& fileName,
     return guarded(fileName, [&](ExtractCall& call) {
         extractOne(bytesAt(ptr, len), fileName, commandOptions(mime, text, maxChars, overlap), call);
     });
+}
+
+// Arena: api::extractBatch's work (one extractor and result for every document: here
+// the pair the single calls reuse too), each document's JSON written straight into
+// the result buffer rather than into its own string and then copied into ours.
+void extractArena(const std::vector<bi::api::ExtractInput>& inputs, const bi::api::ExtractCommandOptions& options,
+                  ExtractCall& call) {
+    for (const bi::api::ExtractInput& input : inputs) {
+        const std::size_t start = call.result.size();
+        try {
+            call.parts.push_back({0, appendOne(input.bytes, input.fileName, options, call)});
+        } catch (const bi::EngineError& e) {
+            throw bi::EngineError(input.fileName + ": " + e.what()); // as api::extractBatch names it
+        }
+        call.parts.back().length = call.result.size() - start;
+        releaseAfter(input.bytes, call);
+    }
+}
+
+// Malloc: a fresh extractor and result per document (api::extractDocument).
+void extractEach(const std::vector<bi::api::ExtractInput>& inputs, const bi::api::ExtractCommandOptions& options,
+                 ExtractCall& call) {
+    for (const bi::api::ExtractInput& input : inputs) {
+        try {
+            CommandOutput out = bi::api::extractDocument(input, options);
+            call.result += out.json;
+            call.parts.push_back({out.json.size(), out.phases});
+        } catch (const bi::EngineError& e) {
+            throw bi::EngineError(input.fileName + ": " + e.what()); // as api::extractBatch names it
+        }
+    }
 }
 
 // Batch: `docs` holds Uint8Arrays (copy) or numbers (pointers, zero copy, with
@@ -157,24 +285,18 @@ bool extractBatch(const emscripten::val& docs, const emscripten::val& lens, cons
                 inputs.push_back(
                     {bytesAt(docs[i].as<std::uintptr_t>(), lens[i].as<std::size_t>()), std::move(name)});
             } else {
-                copies[i] = docs[i].as<std::string>();
+                copyBytes(docs[i], "extractBatch", copies[i]);
                 inputs.push_back({copies[i], std::move(name)});
             }
         }
         const bi::api::ExtractCommandOptions options = commandOptions(mime, text, maxChars, overlap);
+        call.parts.reserve(count);
         if (arena) {
-            call.parts = bi::api::extractBatch(inputs, options);
+            extractArena(inputs, options, call);
         } else {
-            for (const bi::api::ExtractInput& input : inputs) {
-                try {
-                    call.parts.push_back(bi::api::extractDocument(input, options));
-                } catch (const bi::EngineError& e) {
-                    throw bi::EngineError(input.fileName + ": " + e.what()); // as extractBatch names it
-                }
-            }
+            extractEach(inputs, options, call);
         }
-        for (CommandOutput& part : call.parts) {
-            call.result += part.json;
+        for (const BatchPart& part : call.parts) {
             call.phases.decode += part.phases.decode;
             call.phases.compute += part.phases.compute;
             call.phases.encode += part.phases.encode;
@@ -184,9 +306,9 @@ bool extractBatch(const emscripten::val& docs, const emscripten::val& lens, cons
 
 emscripten::val extractParts() {
     emscripten::val parts = emscripten::val::array();
-    for (const CommandOutput& part : lastCall().parts) {
+    for (const BatchPart& part : lastCall().parts) {
         emscripten::val p = emscripten::val::object();
-        p.set("length", part.json.size());
+        p.set("length", part.length);
         p.set("engine_decode", part.phases.decode);
         p.set("compute", part.phases.compute);
         p.set("engine_encode", part.phases.encode);
@@ -221,13 +343,18 @@ template <typename Make> int openSession(const std::string& fileName, Make&& mak
 }
 
 // Returns a session id (> 0), or 0 when the document cannot be extracted.
-// `bytes` by value: embind's copy of the Uint8Array moves into the session, no second copy.
-int streamOpenCopy(std::string bytes, const std::string& fileName, const std::string& mime, bool text,
+// The copy of the Uint8Array moves into the session, no second copy; it is made
+// before the session's timed opening, as the host counts it as copy-in.
+int streamOpenCopy(const emscripten::val& bytes, const std::string& fileName, const std::string& mime, bool text,
                    std::size_t maxChars, std::size_t overlap) {
+    std::string copy;
+    if (!guarded(fileName, [&](ExtractCall&) { copyBytes(bytes, "streamOpenCopy", copy); })) {
+        return 0;
+    }
     const bi::extract::ExtractOptions o =
         extractOptions(fileName, commandOptions(mime, text, maxChars, overlap));
     return openSession(fileName,
-                       [&] { return std::make_unique<bi::wasm::ExtractStreamSession>(std::move(bytes), o); });
+                       [&] { return std::make_unique<bi::wasm::ExtractStreamSession>(std::move(copy), o); });
 }
 
 // Adopts the allocBytes buffer at `ptr`: the session frees it when closed (or
@@ -291,6 +418,10 @@ bool extractContentBorrowed() {
     return lastCall().contentBorrowed;
 }
 
+std::uintptr_t extractSummaryPtr() {
+    return reinterpret_cast<std::uintptr_t>(&summary());
+}
+
 emscripten::val extractPhases() {
     const EnginePhases& p = lastCall().phases;
     emscripten::val v = emscripten::val::object();
@@ -320,4 +451,5 @@ EMSCRIPTEN_BINDINGS(boundary_inspector_extract) {
     emscripten::function("extractContentAddress", &extractContentAddress);
     emscripten::function("extractContentBorrowed", &extractContentBorrowed);
     emscripten::function("extractPhases", &extractPhases);
+    emscripten::function("extractSummaryPtr", &extractSummaryPtr);
 }

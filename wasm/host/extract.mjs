@@ -16,7 +16,6 @@ export const INPUTS = ['copy', 'zerocopy'];
 export const OUTPUTS = ['whole', 'stream'];
 export const BATCHES = ['malloc', 'arena'];
 
-const decoder = new TextDecoder();
 const micros = (a, b) => (b - a) * 1000;
 
 function checkChoice(kind, value, choices) {
@@ -70,10 +69,39 @@ export function readIntoWasm(m, file) {
   }
 }
 
+// The binding's CallSummary (wasm/bindings/ExtractBindings.cpp), in its field order:
+// the last call's outcome read from wasm memory, no crossing per field.
+const SUMMARY = { resultPtr: 0, resultLen: 1, contentAddress: 2, contentBorrowed: 3, decode: 4, compute: 5, encode: 6 };
+const summaryViews = new WeakMap();
+
+// A Float64Array over the summary; made again once memory growth has replaced the buffer.
+export function lastSummary(m) {
+  let view = summaryViews.get(m);
+  if (view === undefined || view.buffer !== m.HEAPU8.buffer) {
+    view = new Float64Array(m.HEAPU8.buffer, m.extractSummaryPtr(), Object.keys(SUMMARY).length);
+    summaryViews.set(m, view);
+  }
+  return view;
+}
+
+// The last call's engine phases, as extractPhases() gives them.
+export function lastPhases(m) {
+  const s = lastSummary(m);
+  return { engine_decode: s[SUMMARY.decode], compute: s[SUMMARY.compute], engine_encode: s[SUMMARY.encode] };
+}
+
+// The UTF-8 text of wasm memory [ptr, ptr + len). (Buffer#toString was no faster here: a
+// 110 KB HTML result with a few non-ASCII characters becomes a two-byte string of 220 KB,
+// and allocating that in V8's large-object space is what costs, 0.3–0.6 ms, either way.)
+const decoder = new TextDecoder();
+export function textAt(m, ptr, len) {
+  return decoder.decode(m.HEAPU8.subarray(ptr, ptr + len));
+}
+
 // Copies the engine's last result out of wasm memory as text.
 function resultText(m) {
-  const ptr = m.extractResultPtr();
-  return decoder.decode(m.HEAPU8.subarray(ptr, ptr + m.extractResultLen()));
+  const s = lastSummary(m);
+  return textAt(m, s[SUMMARY.resultPtr], s[SUMMARY.resultLen]);
 }
 
 function record(op, strategy, fields) {
@@ -117,8 +145,9 @@ function extractWhole(m, file, options, input) {
   }
   const t3 = performance.now();
   if (!ok) throw new HostError(m.extractError());
-  const phases = m.extractPhases();
-  const content = { address: m.extractContentAddress(), borrowed: m.extractContentBorrowed(), inputPtr, inputSize: bytesIn };
+  const s = lastSummary(m);
+  const phases = lastPhases(m);
+  const content = { address: s[SUMMARY.contentAddress], borrowed: s[SUMMARY.contentBorrowed] === 1, inputPtr, inputSize: bytesIn };
   const json = resultText(m);
   const t4 = performance.now();
   const engineTime = phases.engine_decode + phases.compute + phases.engine_encode;
@@ -126,8 +155,8 @@ function extractWhole(m, file, options, input) {
     json,
     content,
     record: record('extract', `${input}/whole`, {
-      bytes_in: bytesIn, bytes_out: m.extractResultLen(), crossings: 1,
-      // copy: the file read makes the Uint8Array (host_encode) and embind's copy is the
+      bytes_in: bytesIn, bytes_out: s[SUMMARY.resultLen], crossings: 1,
+      // copy: the file read makes the Uint8Array (host_encode) and the binding's copy is the
       // rest of the call; zerocopy: the read lands in wasm memory (copy_in).
       host_encode: input === 'copy' ? micros(t0, t1) : 0,
       copy_in: input === 'copy' ? Math.max(0, micros(t2, t3) - engineTime) : micros(t1, t2),
@@ -156,7 +185,7 @@ export function openStream(m, file, options, input) {
   }
   const t2 = performance.now();
   if (id === 0) throw new HostError(m.extractError());
-  return { id, bytesIn, read: micros(t0, t1), open: micros(t1, t2), compute: m.extractPhases().compute };
+  return { id, bytesIn, read: micros(t0, t1), open: micros(t1, t2), compute: lastSummary(m)[SUMMARY.compute] };
 }
 
 // The next chunk's JSON (total_chunks null), or null once the stream is done.
@@ -203,7 +232,7 @@ function extractStreamed(m, file, options, input) {
   const timed = (call) => {
     const a = performance.now();
     const value = call();
-    const engine = m.extractPhases().compute;
+    const engine = lastSummary(m)[SUMMARY.compute];
     compute += engine;
     copyOut += micros(a, performance.now()) - engine;
     return value;
@@ -261,11 +290,10 @@ export function extractBatchFiles(engine, files, options = {}, { input = 'copy',
   const t2 = performance.now();
   if (!ok) throw new HostError(m.extractError());
   const parts = m.extractParts();
-  const all = m.HEAPU8.subarray(m.extractResultPtr(), m.extractResultPtr() + m.extractResultLen());
   const texts = [];
-  let at = 0;
+  let at = lastSummary(m)[SUMMARY.resultPtr];
   for (const p of parts) {
-    texts.push(decoder.decode(all.subarray(at, at + p.length)));
+    texts.push(textAt(m, at, p.length));
     at += p.length;
   }
   const t3 = performance.now();
