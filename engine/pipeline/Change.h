@@ -31,6 +31,16 @@ inline void putAt(ChangeList& out, std::size_t n, const Change& c) {
     }
 }
 
+// The same for a change given as its parts, the value moved in.
+inline void putAt(ChangeList& out, std::size_t n, const std::string& path, state::Value&& value) {
+    if (n < out.size()) {
+        out[n].path = path;
+        out[n].value = std::move(value);
+    } else {
+        out.push_back({path, std::move(value)});
+    }
+}
+
 // Moves every change of `from` onto the end of `to`.
 inline void appendMoved(ChangeList& to, ChangeList&& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));

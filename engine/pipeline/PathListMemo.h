@@ -6,6 +6,7 @@
 // ancestor. The owner clears it when its registrations change.
 #pragma once
 
+#include "pipeline/PathIndex.h"
 #include "state/Paths.h"
 
 #include <cstdint>
@@ -46,5 +47,24 @@ class PathListMemo {
     std::deque<Ids> values_;
     std::unordered_map<std::string_view, std::uint32_t, state::paths::PathHash, state::paths::PathEqual> map_;
 };
+
+// The ids registered in index at, above or below path (nearest ancestor first,
+// then the paths below), remembered in memo, which the owner clears whenever
+// the index changes.
+inline const PathListMemo::Ids& idsReached(const PathIndex<std::vector<std::size_t>>& index, PathListMemo& memo,
+                                           std::string_view path) {
+    if (const auto* known = memo.find(path)) {
+        return *known;
+    }
+    PathListMemo::Ids ids;
+    auto add = [&](const std::vector<std::size_t>& list) {
+        for (auto id : list) {
+            ids.push_back(static_cast<std::uint32_t>(id));
+        }
+    };
+    index.forEachAtOrAbove(path, [&](std::string_view, const std::vector<std::size_t>& l) { add(l); });
+    index.forEachBelow(path, [&](const std::string&, const std::vector<std::size_t>& l) { add(l); });
+    return memo.put(path, std::move(ids));
+}
 
 } // namespace bi::pipeline

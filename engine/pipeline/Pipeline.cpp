@@ -25,11 +25,12 @@ bool scopesConflict(const std::string& a, const std::string& b) {
     return a.empty() || b.empty() || state::paths::isBelow(a, b) || state::paths::isBelow(b, a);
 }
 
-// Copies src into out from position n on, assigning over the changes already
-// there: a list reused run after run keeps its strings' buffers.
-void assignAt(ChangeList& out, std::size_t& n, const ChangeList& src) {
-    for (const auto& c : src) {
-        putAt(out, n++, c);
+// Copies the first `count` changes of src into out from position n on,
+// assigning over the changes already there: a list reused run after run
+// keeps its strings' buffers.
+void assignAt(ChangeList& out, std::size_t& n, const ChangeList& src, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        putAt(out, n++, src[i]);
     }
 }
 
@@ -47,17 +48,19 @@ void Pipeline::requireRun(const char* call) const {
     }
 }
 
-// result.changes is kept: filterNoOps, the run's first stage, assigns over it.
+// result.changes is kept: filterNoOps, the run's first stage, assigns over
+// it; the concern and listener lists are written over the same way (counts).
 void Pipeline::RunState::clear() {
-    result.concernChanges.clear();
+    concernCount = 0;
     finalized.groups.clear();
-    listenerState.clear();
-    listenerConcerns.clear();
+    listenerStateCount = 0;
+    listenerConcernCount = 0;
     stages.clear();
     for (auto i : preRunTaken) {
         preRun[i] = PreRunSlot{};
     }
     preRunTaken.clear();
+    preRunComplete = false;
     anchorsAtStart.clear();
     forwarded.clear();
     nextGroup = 0;
@@ -72,6 +75,16 @@ const PrepareResult& Pipeline::prepare(const ChangeList& batch) {
     shadow_.begin();
     runOpen_ = true;
     try {
+        // Flip's "before" image is taken per write (capturePreRun), or of every
+        // node now when there are no more nodes than the batch has changes:
+        // one read per node instead of a related-node lookup per write. Nothing
+        // is written yet, so the image is the same either way.
+        if (!flip_.empty() && flip_.nodeCount() <= batch.size()) {
+            for (std::uint32_t i = 0; i < flip_.nodeCount(); ++i) {
+                takePreRun(i);
+            }
+            run_.preRunComplete = true;
+        }
         for (const auto& l : logics_) {
             if (!l.anchor.empty()) {
                 run_.anchorsAtStart[l.anchor] = anchorPresent(l.anchor);
@@ -91,6 +104,7 @@ const PrepareResult& Pipeline::prepare(const ChangeList& batch) {
         appendMoved(all, computationStage(all, readTriggers));
         logicStage(all, false);
         logicStage(all, true);
+        run_.result.concernChanges.resize(run_.concernCount);
         buildPlan(all, run_.result.plan);
         if (!run_.result.plan.empty()) {
             run_.forwarded.resize(run_.result.plan.dispatches.size());
@@ -117,54 +131,20 @@ void Pipeline::buildPlan(const ChangeList& changes, ExecutionPlan& plan) {
         list.clear();
     }
     for (std::uint32_t i = 0; i < changes.size(); ++i) {
-        auto add = [&](const std::vector<std::size_t>& ls) {
-            for (auto l : ls) {
-                if (inputs[l].empty() || inputs[l].back() != i) {
-                    inputs[l].push_back(i);
-                }
+        for (auto l : listenersReached(changes[i].path)) {
+            if (inputs[l].empty() || inputs[l].back() != i) {
+                inputs[l].push_back(i);
             }
-        };
-        topics_.forEachAtOrAbove(changes[i].path, [&](std::string_view, const std::vector<std::size_t>& ls) { add(ls); });
-        topics_.forEachBelow(changes[i].path, [&](const std::string&, const std::vector<std::size_t>& ls) { add(ls); });
+        }
     }
-    // Group listeners first (greedy first fit per level), then lay the dispatches
-    // out group by group so ids follow execution order without a renumbering copy.
-    auto& members = planMembers_; // listeners of each group
-    std::size_t groups = 0;
-    std::size_t levelStart = 0; // first group of the current level
-    std::size_t level = 0;
-    for (auto l : listenerOrder_) {
-        if (inputs[l].empty()) {
-            continue;
-        }
-        if (groups == 0 || listenerLevel_[l] != level) {
-            levelStart = groups;
-            level = listenerLevel_[l];
-        }
-        std::size_t g = levelStart;
-        for (; g < groups; ++g) {
-            bool conflict = false;
-            for (auto other : members[g]) {
-                conflict = conflict || scopesConflict(listeners_[other].scope, listeners_[l].scope);
-            }
-            if (!conflict) {
-                break;
-            }
-        }
-        if (g == groups) {
-            if (members.size() == groups) {
-                members.emplace_back();
-            }
-            members[groups].clear();
-            ++groups;
-            if (plan.groups.size() < groups) {
-                plan.groups.emplace_back();
-            }
-            plan.groups[g].level = level;
-        }
-        members[g].push_back(l);
-    }
+    // Group listeners first, then lay the dispatches out group by group so ids
+    // follow execution order without a renumbering copy.
+    const auto& members = planMembers_; // listeners of each group
+    const std::size_t groups = groupListeners(inputs);
     plan.groups.resize(groups);
+    for (std::size_t g = 0; g < groups; ++g) {
+        plan.groups[g].level = planGroupLevels_[g];
+    }
     std::uint32_t count = 0;
     for (std::size_t g = 0; g < groups; ++g) {
         plan.groups[g].dispatches.clear();
@@ -217,6 +197,64 @@ void Pipeline::buildPlan(const ChangeList& changes, ExecutionPlan& plan) {
     }
 }
 
+// The listeners whose topics lie at, above or below path, in topic order
+// (nearest ancestor first, then the topics below); remembered per path until
+// a listener registers, since a session's runs write the same paths.
+const PathListMemo::Ids& Pipeline::listenersReached(std::string_view path) {
+    return idsReached(topics_, topicMemo_, path);
+}
+
+// Greedy first fit per level into planMembers_ and planGroupLevels_; returns
+// the group count. The grouping depends only on which listeners have input
+// (their scopes, levels and order are fixed at registration), and runs of a
+// session mostly reach the same listeners: the last grouping is then reused,
+// saving the comparison of every pair of a level's scopes.
+std::size_t Pipeline::groupListeners(const std::vector<std::vector<std::uint32_t>>& inputs) {
+    auto& active = planActiveScratch_;
+    active.clear();
+    for (auto l : listenerOrder_) {
+        if (!inputs[l].empty()) {
+            active.push_back(l);
+        }
+    }
+    if (planGroupingValid_ && active == planActive_) {
+        return planGroupLevels_.size();
+    }
+    auto& members = planMembers_;
+    planGroupLevels_.clear();
+    std::size_t groups = 0;
+    std::size_t levelStart = 0; // first group of the current level
+    std::size_t level = 0;
+    for (auto l : active) {
+        if (groups == 0 || listenerLevel_[l] != level) {
+            levelStart = groups;
+            level = listenerLevel_[l];
+        }
+        std::size_t g = levelStart;
+        for (; g < groups; ++g) {
+            bool conflict = false;
+            for (auto other : members[g]) {
+                conflict = conflict || scopesConflict(listeners_[other].scope, listeners_[l].scope);
+            }
+            if (!conflict) {
+                break;
+            }
+        }
+        if (g == groups) {
+            if (members.size() == groups) {
+                members.emplace_back();
+            }
+            members[groups].clear();
+            ++groups;
+            planGroupLevels_.push_back(level);
+        }
+        members[g].push_back(l);
+    }
+    planActive_.swap(active);
+    planGroupingValid_ = true;
+    return groups;
+}
+
 ChangeList Pipeline::applyDispatchOutput(const DispatchOutput& output) {
     requireRun("finalize");
     ChangeList diff;
@@ -245,7 +283,11 @@ void Pipeline::applyOutput(const DispatchOutput& output, ChangeList* diff) {
         if (diff != nullptr) {
             diff->push_back(c);
         }
-        (isConcernPath(c.path) ? run_.listenerConcerns : run_.listenerState).push_back(c);
+        if (isConcernPath(c.path)) {
+            putAt(run_.listenerConcerns, run_.listenerConcernCount++, c);
+        } else {
+            putAt(run_.listenerState, run_.listenerStateCount++, c);
+        }
     }
 }
 
@@ -267,10 +309,10 @@ const FinalizeResult& Pipeline::finalize(const std::vector<DispatchOutput>& outp
     // Written over last run's list (finalize always rewrites all of it).
     ChangeList& out = result.finalChanges;
     std::size_t n = 0;
-    for (const ChangeList* part :
-         {&run_.result.changes, &run_.listenerState, &run_.result.concernChanges, &run_.listenerConcerns}) {
-        assignAt(out, n, *part);
-    }
+    assignAt(out, n, run_.result.changes, run_.result.changes.size());
+    assignAt(out, n, run_.listenerState, run_.listenerStateCount);
+    assignAt(out, n, run_.result.concernChanges, run_.result.concernChanges.size());
+    assignAt(out, n, run_.listenerConcerns, run_.listenerConcernCount);
     out.resize(n);
     shadow_.commit();
     runOpen_ = false;

@@ -8,6 +8,7 @@
 #include "pipeline/ExecutionPlan.h"
 #include "pipeline/PathGraph.h"
 #include "pipeline/PathIndex.h"
+#include "pipeline/PathListMemo.h"
 #include "pipeline/Registrations.h"
 #include "pipeline/StageTrace.h"
 #include "state/ShadowState.h"
@@ -86,8 +87,8 @@ public:
     // Back to a mark taken after prepare() and before any listener output.
     void rollbackTo(std::size_t mark) {
         shadow_.rollbackTo(mark);
-        run_.listenerState.clear();
-        run_.listenerConcerns.clear();
+        run_.listenerStateCount = 0;
+        run_.listenerConcernCount = 0;
     }
 
     [[nodiscard]] const state::ShadowState& shadow() const { return shadow_; }
@@ -124,8 +125,13 @@ private:
     struct RunState {
         PrepareResult result; // changes, concern changes, plan
         FinalizeResult finalized;
+        // Listener output as applied (diffed): the first count entries of each
+        // list count; the rest keep earlier runs' buffers for the next writes.
         ChangeList listenerState;
         ChangeList listenerConcerns;
+        std::size_t listenerStateCount = 0;
+        std::size_t listenerConcernCount = 0;
+        std::size_t concernCount = 0; // the same for result.concernChanges until prepare ends
         std::vector<StageTrace> stages;
         // Flip's "before" image, by flip node index: a slot per node, so taking
         // it allocates no key string (a run captures for every write).
@@ -135,6 +141,7 @@ private:
         };
         std::vector<PreRunSlot> preRun;
         std::vector<std::size_t> preRunTaken; // the slots to reset at the next clear()
+        bool preRunComplete = false;          // every slot taken at the start: writes need not capture
         std::unordered_map<std::string, bool> anchorsAtStart;
         std::vector<ChangeList> forwarded; // legacy: absolute output waiting per dispatch
         std::size_t nextGroup = 0;         // legacy: first group not yet handed out
@@ -154,6 +161,8 @@ private:
     ChangeList computationStage(const ChangeList& all, std::size_t count);
     void logicStage(const ChangeList& stateChanges, bool valueLogic);
     void buildPlan(const ChangeList& changes, ExecutionPlan& plan);
+    std::size_t groupListeners(const std::vector<std::vector<std::uint32_t>>& inputs);
+    const PathListMemo::Ids& listenersReached(std::string_view path);
     void applyOutput(const DispatchOutput& output, ChangeList* diff);
     void traceOutputs(const std::vector<DispatchOutput>& outputs, std::vector<GroupTrace>& groups);
 
@@ -161,6 +170,7 @@ private:
     void write(const std::string& path, const state::Value& value);
     bool emitGuarded(std::string path, const state::Value& value, ChangeList& out, StageTrace* trace);
     void capturePreRun(std::string_view path);
+    void takePreRun(std::uint32_t index);
     [[nodiscard]] bool anchorPresent(const std::string& anchor) const;
     [[nodiscard]] bool excluded(const std::optional<BoolLogic>& cond) const;
     [[nodiscard]] state::Value aggregateValue(const Aggregation& agg) const;
@@ -187,18 +197,26 @@ private:
     std::vector<Aggregation> aggregations_;
     PathIndex<std::size_t> aggregationTargets_;
     PathIndex<std::vector<std::size_t>> aggregationTriggers_;
+    PathListMemo aggregationTriggerMemo_; // triggered() answers, cleared when aggregationTriggers_ changes
     std::vector<Computation> computations_;
     PathIndex<std::size_t> computationTargets_;
     PathIndex<std::vector<std::size_t>> computationTriggers_;
+    PathListMemo computationTriggerMemo_; // triggered() answers, cleared when computationTriggers_ changes
     std::vector<ClearRule> clearRules_;
     std::vector<Logic> logics_;
     PathIndex<std::vector<std::size_t>> logicDeps_;
+    PathListMemo logicDepMemo_; // triggered() answers, cleared when logicDeps_ changes
     std::vector<ListenerSpec> listeners_;
     std::vector<std::size_t> listenerOrder_;
     std::vector<std::size_t> listenerLevel_; // effective depth, by listener index
     std::vector<std::vector<std::uint32_t>> planInputs_; // buildPlan's scratch, reused
-    std::vector<std::vector<std::size_t>> planMembers_;  // buildPlan's scratch, reused
+    std::vector<std::vector<std::size_t>> planMembers_;  // groupListeners' result: listeners per group
+    std::vector<std::size_t> planGroupLevels_;           // groupListeners' result: level per group
+    std::vector<std::size_t> planActive_;                // the listeners that result was grouped from
+    std::vector<std::size_t> planActiveScratch_;
+    bool planGroupingValid_ = false;                     // false after a registration
     PathIndex<std::vector<std::size_t>> topics_;
+    PathListMemo topicMemo_; // listenersReached, cleared when a listener registers
     bool runOpen_ = false;
     RunState run_;
 };

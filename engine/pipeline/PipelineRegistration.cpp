@@ -171,6 +171,7 @@ ChangeList Pipeline::registerSideEffects(const SideEffects& effects) {
         }
         for (const auto& t : triggers) {
             aggregationTriggers_[t].push_back(id);
+            aggregationTriggerMemo_.clear();
         }
     }
     for (const auto& pair : effects.computations) {
@@ -196,6 +197,7 @@ ChangeList Pipeline::registerSideEffects(const SideEffects& effects) {
         }
         for (const auto& t : triggers) {
             computationTriggers_[t].push_back(id);
+            computationTriggerMemo_.clear();
         }
     }
     if (anchorPresent(effects.anchorPath)) {
@@ -249,6 +251,7 @@ void Pipeline::indexLogic(std::size_t id) {
         deps.push_back(logics_[id].anchor);
     }
     for (const auto& d : deps) {
+        logicDepMemo_.clear();
         auto& list = logicDeps_[d];
         if (list.empty() || list.back() != id) {
             list.push_back(id);
@@ -267,6 +270,8 @@ void Pipeline::registerListener(const ListenerSpec& listener) {
         }
     }
     listeners_.push_back(listener);
+    planGroupingValid_ = false;
+    topicMemo_.clear();
     for (const auto& t : listener.topics) {
         topics_[t].push_back(listeners_.size() - 1);
     }

@@ -31,14 +31,21 @@ void Pipeline::endStage(StageTrace* t, double) {
 }
 
 void Pipeline::capturePreRun(std::string_view path) {
+    if (run_.preRunComplete) { // every node's image was taken at the start
+        return;
+    }
     for (const std::uint32_t index : flip_.relatedNodes(path)) {
-        RunState::PreRunSlot& slot = run_.preRun[index];
-        if (!slot.taken) {
-            const state::Value* v = shadow_.get(flip_.nodes().keyAt(index));
-            slot.taken = true;
-            slot.value = v != nullptr ? std::optional<state::Value>(*v) : std::nullopt;
-            run_.preRunTaken.push_back(index);
-        }
+        takePreRun(index);
+    }
+}
+
+void Pipeline::takePreRun(std::uint32_t index) {
+    RunState::PreRunSlot& slot = run_.preRun[index];
+    if (!slot.taken) {
+        const state::Value* v = shadow_.get(flip_.nodes().keyAt(index));
+        slot.taken = true;
+        slot.value = v != nullptr ? std::optional<state::Value>(*v) : std::nullopt;
+        run_.preRunTaken.push_back(index);
     }
 }
 
@@ -286,6 +293,10 @@ ChangeList Pipeline::clearPaths(const ChangeList& genuine) {
 }
 
 void Pipeline::syncOne(const Change& c, ChangeList& out, StageTrace* t) {
+    if (sync_.empty()) { // only one-way pairs: no lookup per ancestor of the path
+        syncDirected(c, out, t);
+        return;
+    }
     auto active = [&](std::string_view node) { return anchorPresent(sync_.anchorOf(node)); };
     auto toPeers = [&](std::string_view node, const std::string& suffix, const state::Value& value) {
         for (const auto& peer : sync_.component(node)) {
@@ -500,15 +511,15 @@ state::Value Pipeline::computeValue(const Computation& comp) const {
 namespace {
 
 // Ids of registrations whose trigger paths are at, above or below any changed path.
-// Only the first `count` changes are looked at.
-std::vector<std::size_t> triggered(const PathIndex<std::vector<std::size_t>>& index, const ChangeList& changes,
-                                   std::size_t count) {
+// Only the first `count` changes are looked at. Each path's ids are
+// remembered in `memo` (cleared when the index changes): a session's runs
+// write the same paths, and the ancestor lookups cost more than one hash.
+std::vector<std::size_t> triggered(const PathIndex<std::vector<std::size_t>>& index, PathListMemo& memo,
+                                   const ChangeList& changes, std::size_t count) {
     std::vector<std::size_t> ids;
-    auto add = [&](const std::vector<std::size_t>& list) { ids.insert(ids.end(), list.begin(), list.end()); };
     for (std::size_t i = 0; i < count; ++i) {
-        const Change& c = changes[i];
-        index.forEachAtOrAbove(c.path, [&](std::string_view, const std::vector<std::size_t>& l) { add(l); });
-        index.forEachBelow(c.path, [&](const std::string&, const std::vector<std::size_t>& l) { add(l); });
+        const PathListMemo::Ids& known = idsReached(index, memo, changes[i].path);
+        ids.insert(ids.end(), known.begin(), known.end());
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -523,7 +534,7 @@ ChangeList Pipeline::aggregationRead(const ChangeList& all) {
     }
     StageTrace* t = beginStage("aggregation_read");
     ChangeList out;
-    for (auto id : triggered(aggregationTriggers_, all, all.size())) {
+    for (auto id : triggered(aggregationTriggers_, aggregationTriggerMemo_, all, all.size())) {
         const Aggregation& agg = aggregations_[id];
         if (t != nullptr) {
             t->matched.push_back(agg.target);
@@ -555,7 +566,7 @@ ChangeList Pipeline::computationStage(const ChangeList& all, std::size_t count) 
     }
     StageTrace* t = beginStage("computation");
     ChangeList out;
-    for (auto id : triggered(computationTriggers_, all, count)) {
+    for (auto id : triggered(computationTriggers_, computationTriggerMemo_, all, count)) {
         const Computation& comp = computations_[id];
         if (t != nullptr) {
             t->matched.push_back(comp.target);
@@ -590,7 +601,7 @@ void Pipeline::logicStage(const ChangeList& stateChanges, bool valueLogic) {
         return;
     }
     StageTrace* t = beginStage(valueLogic ? "value_logic" : "bool_logic");
-    std::vector<std::size_t> ids = triggered(logicDeps_, stateChanges, stateChanges.size());
+    std::vector<std::size_t> ids = triggered(logicDeps_, logicDepMemo_, stateChanges, stateChanges.size());
     for (std::size_t i = 0; i < logics_.size(); ++i) { // anchors that appeared during this run
         const auto& anchor = logics_[i].anchor;
         auto it = run_.anchorsAtStart.find(anchor);
@@ -625,9 +636,9 @@ void Pipeline::logicStage(const ChangeList& stateChanges, bool valueLogic) {
             }
             continue;
         }
-        run_.result.concernChanges.push_back({path, std::move(v)});
+        putAt(run_.result.concernChanges, run_.concernCount++, path, std::move(v));
         if (t != nullptr) {
-            t->produced.push_back(run_.result.concernChanges.back());
+            t->produced.push_back(run_.result.concernChanges[run_.concernCount - 1]);
         }
     }
     endStage(t, 0);

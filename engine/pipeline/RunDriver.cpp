@@ -30,13 +30,15 @@ DispatchRecord callListener(Pipeline& pipeline, ListenerHandler& handler, const 
     return rec;
 }
 
-// relativize() as a view into path (no allocation).
-// An equal path is not below the topic: isBelow alone decides.
-std::string_view relativeView(const std::string& path, const std::string& topic) {
-    if (topic.empty() || !state::paths::isBelow(path, topic)) {
-        return path;
+// relativize() as a view into path (no allocation). An equal path is not
+// below the topic: isBelow alone decides. Inline: called for every input.
+inline std::string_view relativeView(const std::string& path, const std::string& topic) {
+    const std::size_t n = topic.size();
+    if (n != 0 && path.size() > n && path[n] == '.' &&
+        state::paths::sameBytes(std::string_view(path).substr(0, n), topic)) {
+        return std::string_view(path).substr(n + 1);
     }
-    return std::string_view(path).substr(topic.size() + 1);
+    return path;
 }
 
 // Copies a view into a record's list in place: a reused record keeps its strings' buffers.
@@ -52,24 +54,33 @@ void copyInput(const ListenerInput& view, ChangeList& out) {
     out.resize(view.size());
 }
 
-// A run of consecutive entries of the forwarding log, [first, last).
-struct LogRange {
-    std::uint32_t first;
-    std::uint32_t last;
-};
-
-// forwarded: ranges of `log`, the run's listener output so far, in log order.
+// forwarded: indices into `log`, the run's listener output so far, of the
+// changes that reach d (already matched against its topic), in log order.
 void fillInput(const Dispatch& d, const ChangeList& runChanges, const std::vector<const Change*>& log,
-               const std::vector<LogRange>& forwarded, ListenerInput& input) {
+               const std::vector<std::uint32_t>& forwarded, ListenerInput& input) {
     input.clear();
     for (auto id : d.inputChangeIds) {
         input.push_back({relativeView(runChanges[id].path, d.topic), &runChanges[id].value});
     }
-    for (const auto& range : forwarded) {
-        for (auto i = range.first; i < range.last; ++i) {
-            const Change& c = *log[i];
-            if (topicMatches(c.path, d.topic)) {
-                input.push_back({relativeView(c.path, d.topic), &c.value});
+    for (auto i : forwarded) {
+        input.push_back({relativeView(log[i]->path, d.topic), &log[i]->value});
+    }
+}
+
+// Hands each change a producer wrote to the receivers it reaches: its targets
+// (cascade and propagation) whose topic matches, found through the topic index.
+void forwardOutput(const ExecutionPlan& plan, std::uint32_t producer, const std::vector<const Change*>& log,
+                   std::uint32_t first, ForwardScratch& scratch) {
+    for (auto target : plan.cascade[producer]) {
+        scratch.targetOf[target] = producer + 1;
+    }
+    for (const auto& target : plan.propagation[producer]) {
+        scratch.targetOf[target.dispatch] = producer + 1;
+    }
+    for (auto i = first; i < log.size(); ++i) {
+        for (auto receiver : scratch.topics.matches(log[i]->path)) {
+            if (scratch.targetOf[receiver] == producer + 1) {
+                scratch.pending[receiver].push_back(i);
             }
         }
     }
@@ -83,17 +94,16 @@ void runPlan(Pipeline& pipeline, const PrepareResult& prepared, ListenerHandler&
     // Forwarding passes indices into one log of produced changes (pointers into
     // the records' outputs, stable once written), not copies per receiver.
     std::vector<const Change*> log;
-    // Per receiver, the log ranges forwarded to it: one range per producer
-    // (merged when adjacent), not one entry per change.
-    std::vector<std::vector<LogRange>> pending; // sized on first use: a lone dispatch forwards nothing
-    const std::vector<LogRange> none;
+    ForwardScratch& scratch = rec.forwardBuffer;
+    bool indexed = false; // the topic index is built on first use: a lone dispatch forwards nothing
+    const std::vector<std::uint32_t> none;
     ListenerInput& input = rec.inputBuffer; // one buffer for every call
     for (const auto& group : plan.groups) {
         for (auto id : group.dispatches) {
             const Dispatch& d = plan.dispatches[id];
             DispatchRecord& r = rec.dispatches[id]; // ids follow execution order
             r.dispatch = d;
-            fillInput(d, prepared.changes, log, pending.empty() ? none : pending[id], input);
+            fillInput(d, prepared.changes, log, indexed ? scratch.pending[id] : none, input);
             if (recordInputs) {
                 copyInput(input, r.input);
             } else {
@@ -104,26 +114,15 @@ void runPlan(Pipeline& pipeline, const PrepareResult& prepared, ListenerHandler&
             if (produced.empty() || (plan.cascade[id].empty() && plan.propagation[id].empty())) {
                 continue;
             }
-            pending.resize(plan.dispatches.size());
+            if (!indexed) {
+                scratch.reset(plan);
+                indexed = true;
+            }
             const auto first = static_cast<std::uint32_t>(log.size());
             for (const auto& c : produced) {
                 log.push_back(&c);
             }
-            const auto last = static_cast<std::uint32_t>(log.size());
-            auto forward = [&](std::uint32_t target) {
-                auto& ranges = pending[target];
-                if (!ranges.empty() && ranges.back().last == first) {
-                    ranges.back().last = last;
-                } else {
-                    ranges.push_back({first, last});
-                }
-            };
-            for (auto target : plan.cascade[id]) {
-                forward(target);
-            }
-            for (const auto& target : plan.propagation[id]) {
-                forward(target.dispatch);
-            }
+            forwardOutput(plan, id, log, first, scratch);
         }
     }
 }
@@ -218,6 +217,15 @@ RunRecord runBatch(Pipeline& pipeline, const ChangeList& batch, ListenerHandler&
     RunRecord rec;
     runBatchInto(rec, pipeline, batch, handler, strategy, RecordOptions{});
     return rec;
+}
+
+void ForwardScratch::reset(const ExecutionPlan& plan) {
+    topics.build(plan.dispatches);
+    pending.resize(plan.dispatches.size());
+    for (auto& list : pending) {
+        list.clear();
+    }
+    targetOf.assign(plan.dispatches.size(), 0);
 }
 
 } // namespace bi::pipeline

@@ -5,6 +5,7 @@
 
 #include "pipeline/ListenerHandler.h"
 #include "pipeline/Pipeline.h"
+#include "pipeline/TopicIndex.h"
 
 namespace bi::pipeline {
 
@@ -13,6 +14,14 @@ struct DispatchRecord {
     ChangeList input;
     ChangeList output;
     double durationUs = 0;
+};
+
+// runBatchInto's forwarding buffers, kept in the record for their capacity.
+struct ForwardScratch {
+    TopicIndex topics;                              // the plan's dispatches by topic
+    std::vector<std::vector<std::uint32_t>> pending; // per receiver: log indices forwarded to it
+    std::vector<std::uint32_t> targetOf;           // per receiver: producer + 1 while it is a target
+    void reset(const ExecutionPlan& plan);
 };
 
 struct RunRecord {
@@ -24,6 +33,7 @@ struct RunRecord {
     int calls = 0;
     std::vector<StageTrace> stages;
     ListenerInput inputBuffer; // runBatchInto's scratch for listener inputs, kept for its capacity
+    ForwardScratch forwardBuffer;
 };
 
 enum class Strategy { Plan, Legacy };

@@ -3,8 +3,8 @@
 // slot in the parent and the parent's entry. A run reads and writes the same
 // few hundred paths every time (a batch's fields, their sync and flip peers,
 // every concern), so one hash of the whole path replaces a key lookup and a
-// member scan per segment; a write follows the parent links for the
-// ancestors whose hashes it must fix.
+// member scan per segment; a write follows the parent links to mark its
+// ancestors' hashes stale.
 //
 // Entries hold node addresses, valid while nodes are only replaced in place.
 // The owner (ShadowState) calls invalidate() whenever nodes may move or die

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace bi::state::paths {
@@ -65,6 +66,22 @@ struct PathHash {
         return static_cast<std::size_t>(h ^ (h >> 32));
     }
 };
+
+} // namespace bi::state::paths
+
+#if defined(__GLIBCXX__)
+// libstdc++ stores no hash in a map node for a hash it deems fast (every
+// user-defined one), so finding a key recomputes the hash of each node met
+// while walking the bucket: with 60-byte paths, most of a path index or memo
+// lookup went there. Cached codes also make a mismatch one integer test.
+// (libc++, which em++ uses, always caches them.)
+namespace std {
+template <>
+struct __is_fast_hash<bi::state::paths::PathHash> : false_type {};
+} // namespace std
+#endif
+
+namespace bi::state::paths {
 
 // a == b without a library call for the short strings keys and segments are
 // (overlapping word loads; memcmp only above 16 bytes).

@@ -108,38 +108,41 @@ void ShadowState::collectSteps(std::string_view path) {
         std::uint64_t slot = 0;
         bool leadingZero = false;
         Value* next = childAt(parent, path.substr(start, end - start), false, slot, leadingZero);
-        steps.push_back({parent, slot, next->hash()});
+        steps.push_back({parent});
         parent = next;
         if (dot == std::string_view::npos) {
             break;
         }
         start = dot + 1;
     }
-    std::reverse(steps.begin(), steps.end());
 }
 
-// Bottom-up, each parent learns its child's new hash. A remembered path's
-// ancestors come from the entries' parent links (still valid after an
-// invalidate: only what lay below the written node died), the others from
-// collectSteps.
-void ShadowState::fixAncestorHashes(std::uint32_t entry, const Value* node, std::uint64_t oldHash) {
+// Bottom-up, each ancestor is marked stale up to the first one already marked
+// (a stale node's ancestors are stale). A remembered path's ancestors come
+// from the entries' parent links (still valid after an invalidate: only what
+// lay below the written node died), the others from collectSteps.
+void ShadowState::markAncestorsStale(std::uint32_t entry) {
     if (entry == PathNodeCache::kNone) {
-        for (std::size_t i = 0; i < steps_.size(); ++i) {
-            const Value* child = i == 0 ? node : steps_[i - 1].node;
-            steps_[i].node->childHashChanged(steps_[i].slot, steps_[i].oldHash, child->hash());
-        }
+        markStale(steps_);
         return;
     }
-    const Value* child = node;
-    std::uint64_t oldChildHash = oldHash;
-    for (std::uint32_t id = entry; id != PathNodeCache::kNone;) {
-        const PathNodeCache::Entry& e = cache_.at(id);
-        Value* parent = e.parent == PathNodeCache::kNone ? &root_ : cache_.at(e.parent).node;
-        const std::uint64_t oldParentHash = parent->hash();
-        parent->childHashChanged(e.slot, oldChildHash, child->hash());
-        oldChildHash = oldParentHash;
-        child = parent;
-        id = e.parent;
+    for (std::uint32_t id = entry;;) {
+        const std::uint32_t parentEntry = cache_.at(id).parent;
+        Value* parent = parentEntry == PathNodeCache::kNone ? &root_ : cache_.at(parentEntry).node;
+        if (parent->hashStale()) {
+            return;
+        }
+        parent->markHashStale();
+        if (parentEntry == PathNodeCache::kNone) {
+            return;
+        }
+        id = parentEntry;
+    }
+}
+
+void ShadowState::markStale(const std::vector<Step>& rootFirst) {
+    for (auto it = rootFirst.rbegin(); it != rootFirst.rend() && !it->node->hashStale(); ++it) {
+        it->node->markHashStale();
     }
 }
 
@@ -212,13 +215,11 @@ void ShadowState::set(std::string_view path, Value value) {
                 undo.before = *node;
                 recorded = true;
             }
-            *node = Value::object(); // the parent's hash is fixed by the bottom-up pass
+            *node = Value::object(); // the parent's hash is marked stale below
         }
         Value* next = nullptr;
-        std::uint64_t slot = 0;
         if (node->isObject()) {
             KeyId key = KeyTable::global().intern(seg);
-            slot = Value::memberSlot(key);
             next = node->member(key);
             if (next == nullptr) {
                 if (!recorded) {
@@ -232,13 +233,12 @@ void ShadowState::set(std::string_view path, Value value) {
             if (!parseIndex(seg, index) || index >= node->items().size()) {
                 throw EngineError("path '" + std::string(path) + "': index '" + std::string(seg) + "' is out of range");
             }
-            slot = Value::itemSlot(index);
             next = &node->itemAt(index);
         } else {
             throw EngineError("path '" + std::string(path) + "': segment '" + std::string(seg) +
                               "' goes through a primitive value");
         }
-        steps.push_back({node, slot, next->hash()});
+        steps.push_back({node});
         node = next;
         if (last) {
             break;
@@ -253,12 +253,7 @@ void ShadowState::set(std::string_view path, Value value) {
         recordRemoved(*node, path, &undo);
     }
     *node = std::move(value);
-    // Fix the cached hashes bottom-up: each parent learns its child's new hash.
-    for (std::size_t i = steps.size(); i-- > 0;) {
-        Value* child = i + 1 < steps.size() ? steps[i + 1].node : node;
-        std::uint64_t before = steps[i].oldHash;
-        steps[i].node->childHashChanged(steps[i].slot, before, child->hash());
-    }
+    markStale(steps); // the ancestors' hashes, recomputed when read
     if (inTransaction_) {
         undo_.push_back(std::move(undo));
     }
@@ -283,13 +278,12 @@ bool ShadowState::setIfDifferent(std::string_view path, const Value& value) {
     if (node->isObject() || node->isArray()) {
         dropWalkCache(); // the remembered nodes below the one replaced go with it
     }
-    const std::uint64_t oldHash = node->hash();
     UndoEntry undo;
     setUndoPath(undo, path);
     undo.before = std::move(*node);
     recordRemoved(*undo.before, path, &undo);
     *node = value;
-    fixAncestorHashes(entry, node, oldHash);
+    markAncestorsStale(entry);
     if (inTransaction_) {
         undo_.push_back(std::move(undo));
     }
@@ -303,25 +297,18 @@ void ShadowState::eraseKey(std::string_view path) {
     Value* node = &root_;
     for (std::size_t i = 0; i + 1 < segs.size(); ++i) {
         Value* next = nullptr;
-        std::uint64_t slot = 0;
         if (node->isObject()) {
-            KeyId key = KeyTable::global().intern(segs[i]);
-            slot = Value::memberSlot(key);
-            next = node->member(key);
+            next = node->member(KeyTable::global().intern(segs[i]));
         } else {
             std::size_t index = 0;
             parseIndex(segs[i], index);
-            slot = Value::itemSlot(index);
             next = &node->itemAt(index);
         }
-        steps.push_back({node, slot, next->hash()});
+        steps.push_back({node});
         node = next;
     }
-    node->eraseMember(KeyTable::global().intern(segs.back()));
-    for (std::size_t i = steps.size(); i-- > 0;) {
-        Value* child = i + 1 < steps.size() ? steps[i + 1].node : node;
-        steps[i].node->childHashChanged(steps[i].slot, steps[i].oldHash, child->hash());
-    }
+    node->eraseMember(KeyTable::global().intern(segs.back())); // keeps node's own hash exact (or stale)
+    markStale(steps);
 }
 
 void ShadowState::restore(UndoEntry& entry) {

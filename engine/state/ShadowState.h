@@ -63,10 +63,9 @@ private:
         std::vector<std::string> removedAdded;
     };
 
+    // An ancestor of a written node, whose hash goes stale.
     struct Step {
         Value* node;
-        std::uint64_t slot;
-        std::uint64_t oldHash;
     };
 
     void recordRemoved(const Value& old, std::string_view path, UndoEntry* undo);
@@ -86,12 +85,15 @@ private:
     // path is never remembered).
     Value* walk(std::string_view path, bool strictIndex) const;
     Value* resolve(std::string_view path, bool strictIndex, std::uint32_t& entry) const;
-    // Into steps_: a path's ancestors, nearest first, with their slots and
-    // hashes before a write, walked from the root (for a path not remembered).
+    // Into steps_: a path's ancestors, root first, walked from the root (for
+    // a path not remembered).
     void collectSteps(std::string_view path);
-    // After the node at a path changed from oldHash: entry is the path's
-    // (kNone: steps_ holds its ancestors).
-    void fixAncestorHashes(std::uint32_t entry, const Value* node, std::uint64_t oldHash);
+    // After the node at a path changed: its ancestors' hashes go stale (see
+    // Value::markHashStale). entry is the path's (kNone: steps_ holds its
+    // ancestors).
+    void markAncestorsStale(std::uint32_t entry);
+    // Ancestors given root first, marked from the nearest up to the first one already stale.
+    static void markStale(const std::vector<Step>& rootFirst);
     void dropWalkCache() const { cache_.invalidate(); }
     Value root_ = Value::object();
     std::unordered_set<std::string> removed_;

@@ -58,7 +58,8 @@ Value Value::object() { return Value(Kind::Object); }
 
 // Only the member the kind uses is copied or moved: runs copy scalars a lot.
 Value::Value(const Value& other)
-    : kind_(other.kind_), bool_(other.bool_), number_(other.number_), hash_(other.hash_) {
+    : kind_(other.kind_), bool_(other.bool_), hashStale_(other.hashStale_), number_(other.number_),
+      hash_(other.hash_) {
     switch (kind_) {
     case Kind::String: string_ = other.string_; break;
     case Kind::Array: items_ = other.items_; break;
@@ -73,7 +74,8 @@ Value::Value(const Value& other)
 }
 
 Value::Value(Value&& other) noexcept
-    : kind_(other.kind_), bool_(other.bool_), number_(other.number_), hash_(other.hash_) {
+    : kind_(other.kind_), bool_(other.bool_), hashStale_(other.hashStale_), number_(other.number_),
+      hash_(other.hash_) {
     switch (kind_) {
     case Kind::String: string_ = std::move(other.string_); break;
     case Kind::Array: items_ = std::move(other.items_); break;
@@ -105,10 +107,14 @@ Value& Value::operator=(const Value& other) {
     members_.clear();
     index_.reset();
     hash_ = other.hash_;
+    hashStale_ = false; // scalars are never stale
     return *this;
 }
 
-void Value::recomputeHash() {
+// Children's hash() refreshes the stale ones first (a clean node has no
+// stale descendants, so the recursion visits just the stale part of the tree).
+void Value::recomputeHash() const {
+    hashStale_ = false;
     switch (kind_) {
     case Kind::Undefined: hash_ = mix(1); break;
     case Kind::Null: hash_ = mix(2); break;
@@ -118,13 +124,13 @@ void Value::recomputeHash() {
     case Kind::Array:
         hash_ = mix(7);
         for (std::size_t i = 0; i < items_.size(); ++i) {
-            hash_ += contribution(itemSlot(i), items_[i].hash_);
+            hash_ += contribution(itemSlot(i), items_[i].hash());
         }
         break;
     case Kind::Object:
         hash_ = mix(8);
         for (const auto& m : members_) {
-            hash_ += contribution(memberSlot(m.key), m.value.hash_);
+            hash_ += contribution(memberSlot(m.key), m.value.hash());
         }
         break;
     }
@@ -172,12 +178,18 @@ void Value::rebuildIndex() {
 }
 
 Value& Value::setMember(KeyId key, Value v) {
+    // A stale hash is recomputed anyway; a clean one is fixed (a clean node's children are clean).
     if (Value* existing = member(key)) {
-        childHashChanged(memberSlot(key), existing->hash_, v.hash_);
+        if (!hashStale_) {
+            hash_ += contribution(memberSlot(key), v.hash());
+            hash_ -= contribution(memberSlot(key), existing->hash());
+        }
         *existing = std::move(v);
         return *existing;
     }
-    hash_ += contribution(memberSlot(key), v.hash_);
+    if (!hashStale_) {
+        hash_ += contribution(memberSlot(key), v.hash());
+    }
     members_.push_back(Member{key, std::move(v)});
     if (index_) {
         index_->emplace(key, static_cast<std::uint32_t>(members_.size() - 1));
@@ -190,7 +202,9 @@ Value& Value::setMember(KeyId key, Value v) {
 void Value::eraseMember(KeyId key) {
     for (std::size_t i = 0; i < members_.size(); ++i) {
         if (members_[i].key == key) {
-            hash_ -= contribution(memberSlot(key), members_[i].value.hash_);
+            if (!hashStale_) {
+                hash_ -= contribution(memberSlot(key), members_[i].value.hash());
+            }
             members_.erase(members_.begin() + static_cast<std::ptrdiff_t>(i));
             if (index_) {
                 rebuildIndex();
@@ -201,12 +215,14 @@ void Value::eraseMember(KeyId key) {
 }
 
 void Value::pushItem(Value v) {
-    hash_ += contribution(itemSlot(items_.size()), v.hash_);
+    if (!hashStale_) {
+        hash_ += contribution(itemSlot(items_.size()), v.hash());
+    }
     items_.push_back(std::move(v));
 }
 
 bool operator==(const Value& a, const Value& b) {
-    if (a.kind_ != b.kind_ || a.hash_ != b.hash_) {
+    if (a.kind_ != b.kind_ || a.hash() != b.hash()) {
         return false;
     }
     switch (a.kind_) {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A node of the shadow tree (and the value of a change): JSON plus an
 // `undefined` distinct from null. Object keys are interned; every node caches
-// a structural hash (order-independent for objects) that is kept exact when a
-// descendant is written, so comparing two subtrees starts with one integer test.
+// a structural hash (order-independent for objects), so comparing two subtrees
+// starts with one integer test. A write below a container only marks its
+// ancestors stale (see ShadowState); a stale hash is recomputed when read.
 #pragma once
 
 #include "core/Json.h"
@@ -53,26 +54,33 @@ public:
     [[nodiscard]] const std::string& asString() const { return string_; }
     [[nodiscard]] const std::vector<Value>& items() const { return items_; }
     [[nodiscard]] const std::vector<Member>& members() const { return members_; }
-    [[nodiscard]] std::uint64_t hash() const { return hash_; }
+    // Exact: a stale hash (see markHashStale) is recomputed first.
+    [[nodiscard]] std::uint64_t hash() const {
+        if (hashStale_) {
+            recomputeHash();
+        }
+        return hash_;
+    }
+    // Something below this container changed: the hash is recomputed on its
+    // next read, from the children's. The caller marks every ancestor too (a
+    // stale node's ancestors are always stale, so marking up from a write
+    // stops at the first one already marked): writes sharing ancestors, as a
+    // batch's do, then pay for each ancestor once, and only when it is read,
+    // instead of once per write.
+    void markHashStale() { hashStale_ = true; }
+    [[nodiscard]] bool hashStale() const { return hashStale_; }
 
     [[nodiscard]] const Value* member(KeyId key) const;
     [[nodiscard]] Value* member(KeyId key);
     // Child by path segment: object key or array index; nullptr when absent.
     [[nodiscard]] const Value* child(std::string_view segment) const;
 
-    // Object/array edits that keep this node's hash exact. The caller fixes
-    // the ancestors' hashes (see ShadowState) through replaceChildHash.
+    // Object/array edits that keep this node's hash exact (or stale when it
+    // was). The caller marks the ancestors stale (see ShadowState).
     Value& setMember(KeyId key, Value v);
     void eraseMember(KeyId key);
     void pushItem(Value v);
     [[nodiscard]] Value& itemAt(std::size_t i) { return items_[i]; }
-    // Tells this node that the child under key/index changed its hash:
-    // contribution(slot, newHash) - contribution(slot, oldHash), mixing the
-    // slot once. Inline: every write calls it for each ancestor.
-    void childHashChanged(std::uint64_t slot, std::uint64_t oldHash, std::uint64_t newHash) {
-        const std::uint64_t mixedSlot = mixBits(slot);
-        hash_ += mixBits(mixedSlot ^ newHash) - mixBits(mixedSlot ^ oldHash);
-    }
     // The hashes' 64-bit mixer (splitmix64's finalizer).
     static std::uint64_t mixBits(std::uint64_t x) {
         x += 0x9e3779b97f4a7c15ULL;
@@ -98,17 +106,18 @@ public:
 private:
     explicit Value(Kind kind);
     void rebuildIndex();
-    void recomputeHash();
+    void recomputeHash() const; // only the cached hash changes
 
     Kind kind_ = Kind::Null;
     bool bool_ = false;
+    mutable bool hashStale_ = false; // hash_ is recomputed on the next hash()
     double number_ = 0;
     std::string string_;
     std::vector<Value> items_;
     std::vector<Member> members_;
     // Position of each key, only for objects large enough for a scan to hurt.
     std::unique_ptr<std::unordered_map<KeyId, std::uint32_t>> index_;
-    std::uint64_t hash_ = 0;
+    mutable std::uint64_t hash_ = 0;
 };
 
 struct Value::Member {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 using bi::json::parse;
 using namespace bi::pipeline;
 using stagetest::run;
@@ -64,4 +66,31 @@ TEST(FlipStage, PreRunValueIsTakenBeforeAWriteBelowTheNode) {
     p.registerSideEffects(flips({{"o", "q"}}));
     EXPECT_EQ(run(p, R"([["o.k",2],["o",{"k":3}]])"),
               R"([{"path":"o.k","value":2},{"path":"o","value":{"k":3}},{"path":"q","value":{"k":1}}])");
+}
+
+// The image is taken per write when the batch is smaller than the flip
+// registry, or of every node at the start of the run otherwise: the same
+// values either way, also when a sync writes below a node before the flip.
+TEST(FlipStage, PreRunImageIsTheSameTakenPerWriteOrAllAtTheStart) {
+    const char* state = R"({"o":{"k":1},"q":"x","src":0,"u1":1,"u2":2,"u3":3,"u4":4})";
+    const char* batches[] = {R"([["o.k",2],["o",{"k":3}]])", R"([["src",9],["o",{"k":5}]])"};
+    auto makePipeline = [&](bool manyNodes) {
+        auto p = std::make_unique<Pipeline>(parse(state));
+        SideEffects fx = flips({{"o", "q"}});
+        if (manyNodes) { // 6 nodes: more than either batch's changes
+            fx.flipPairs.emplace_back("u1", "u2");
+            fx.flipPairs.emplace_back("u3", "u4");
+        }
+        fx.syncPairs.push_back({"src", "o.k", true});
+        p->registerSideEffects(fx);
+        return p;
+    };
+    auto eager = makePipeline(false);
+    auto lazy = makePipeline(true);
+    for (const char* batch : batches) {
+        EXPECT_EQ(run(*eager, batch), run(*lazy, batch)) << batch;
+    }
+    EXPECT_EQ(run(*eager, R"([["src",1],["o",{"k":7}]])"),
+              R"([{"path":"src","value":1},{"path":"o","value":{"k":7}},{"path":"o.k","value":1},)"
+              R"({"path":"q","value":{"k":9}}])");
 }

@@ -93,3 +93,27 @@ TEST(PlanGrouping, ForwardingMapsCoverEveryLaterDispatch) {
     EXPECT_TRUE(plan.propagation[3].empty());
     p.abort();
 }
+
+// The grouping is remembered for a run that reaches the same listeners, and
+// which listeners a path reaches is remembered per path: runs reaching other
+// listeners, and listeners registered later, must still be planned afresh.
+TEST(PlanGrouping, RememberedGroupingsAndReachedListenersFollowTheRun) {
+    Pipeline p(parse(R"({"a":{"b":{"c":0},"x":0},"q":{"r":0}})"));
+    p.registerListener({"AB", {"a.b"}, "a.b", ""});
+    p.registerListener({"ABC", {"a.b.c"}, "a.b.c", ""});
+    p.registerListener({"Q", {"q"}, "q", ""});
+    auto plan = [&](const char* batch) {
+        const auto& prepared = p.prepare(changesFromJson(parse(batch), "batch"));
+        std::string out = groups(prepared.plan);
+        p.abort();
+        return out;
+    };
+    EXPECT_EQ(plan(R"([["a.b.c",1]])"), "3:[ABC] 2:[AB]");
+    EXPECT_EQ(plan(R"([["a.b.c",1],["q.r",1]])"), "3:[ABC] 2:[AB] 1:[Q]");
+    EXPECT_EQ(plan(R"([["a.b.c",1]])"), "3:[ABC] 2:[AB]");
+    EXPECT_EQ(plan(R"([["q.r",1]])"), "1:[Q]");
+    p.registerListener({"A", {"a"}, "a", ""}); // conflicts with AB's scope, reached by a.b.c
+    p.registerListener({"Q2", {"q.r"}, "q.r", ""});
+    EXPECT_EQ(plan(R"([["a.b.c",1]])"), "3:[ABC] 2:[AB] 1:[A]");
+    EXPECT_EQ(plan(R"([["q.r",1]])"), "2:[Q2] 1:[Q]");
+}

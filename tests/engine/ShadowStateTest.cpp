@@ -150,6 +150,42 @@ TEST(ShadowState, WritesSharingPrefixesKeepHashesExact) {
     EXPECT_EQ(s.get("a.e"), nullptr);
 }
 
+namespace {
+
+// A node's cached hash against the hash of the same JSON built afresh.
+bool hashIsExact(const bi::state::Value& v) { return v.hash() == bi::state::Value::fromJson(v.toJson()).hash(); }
+
+} // namespace
+
+// Writes only mark their ancestors' hashes stale; reads recompute them. Stale
+// subtrees that are compared, copied elsewhere, written again below or rolled
+// back must read exactly the hash of the same tree built afresh.
+TEST(ShadowState, StaleAncestorHashesAreRecomputedWhenRead) {
+    using bi::state::Value;
+    ShadowState s(parse(R"({"a":{"x":{"y":1},"z":2},"b":null,"c":{"x":{"y":1},"z":2}})"));
+    const auto initial = s.root().hash();
+    s.begin();
+    EXPECT_TRUE(s.setIfDifferent("a.x.y", 5)); // a.x, a and the root go stale
+    EXPECT_FALSE(*s.get("a") == *s.get("c"));  // same keys: only the hashes tell them apart first
+    EXPECT_TRUE(s.setIfDifferent("c.x.y", 5));
+    EXPECT_TRUE(*s.get("a") == *s.get("c"));
+    const Value copy = *s.get("a"); // a stale copy recomputes its own hash
+    EXPECT_TRUE(s.setIfDifferent("a.z", 3)); // below a node read since: marked again
+    EXPECT_TRUE(hashIsExact(copy));
+    EXPECT_FALSE(*s.get("a") == copy);
+    EXPECT_TRUE(s.setIfDifferent("b", copy)); // a copy of a stale subtree written elsewhere
+    EXPECT_TRUE(s.setIfDifferent("b.x.w", true)); // a new key below it (set's walk)
+    Value holder = Value::object();
+    holder.setMember(bi::state::KeyTable::global().intern("k"), *s.get("a")); // a clean node takes a stale child
+    EXPECT_TRUE(hashIsExact(holder));
+    for (const char* path : {"", "a", "a.x", "b", "b.x", "c"}) {
+        EXPECT_TRUE(hashIsExact(*s.get(path))) << path;
+    }
+    s.rollback();
+    EXPECT_EQ(s.root().hash(), initial);
+    EXPECT_TRUE(hashIsExact(s.root()));
+}
+
 // Writes accept an index with a leading zero, reads never did; a write must
 // not teach the reads otherwise.
 TEST(ShadowState, ReadsStillRejectLeadingZeroIndicesAfterAWrite) {
