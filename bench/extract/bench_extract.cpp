@@ -5,6 +5,8 @@
 // extract runs it), and the issue's published figures, labelled as such.
 //   bench_extract [--json FILE] [--quick] [--kreuzberg KREUZBERG.json]
 //   bench_extract --write-docs DIR   writes the generated documents (bench/boundary reads them)
+//   bench_extract --filter TEXT      measures only the cases whose name contains TEXT (for
+//                                    valgrind --tool=callgrind on one document kind)
 #include "GeneratedDocuments.h"
 
 #include "core/Json.h"
@@ -21,6 +23,7 @@
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -250,6 +253,7 @@ int main(int argc, char** argv) {
     std::string jsonPath;
     std::string kreuzbergPath;
     bool quick = false;
+    std::string filter;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--json" && i + 1 < argc) {
@@ -258,10 +262,13 @@ int main(int argc, char** argv) {
             quick = true;
         } else if (arg == "--kreuzberg" && i + 1 < argc) {
             kreuzbergPath = argv[++i];
+        } else if (arg == "--filter" && i + 1 < argc) {
+            filter = argv[++i];
         } else if (arg == "--write-docs" && i + 1 < argc) {
             return writeDocuments(argv[++i]) ? 0 : 2;
         } else {
             std::fprintf(stderr, "usage: bench_extract [--json FILE] [--quick] [--kreuzberg KREUZBERG.json]\n"
+                                 "                     [--filter TEXT]\n"
                                  "       bench_extract --write-docs DIR\n");
             return 2;
         }
@@ -285,7 +292,11 @@ int main(int argc, char** argv) {
     for (const auto& doc : batch) {
         batchBytes += doc.size();
     }
-    const std::string bigHtml = bench::generateHtml(10 * 1024 * 1024, 3);
+    const auto wanted = [&](const char* name) {
+        return std::string_view(name).find(filter) != std::string_view::npos;
+    };
+    const bool wantsBig = wanted("HTML 10 MB, first streamed chunk") || wanted("HTML 10 MB, whole extraction");
+    const std::string bigHtml = wantsBig ? bench::generateHtml(10 * 1024 * 1024, 3) : std::string();
 
     ExtractOptions htmlOptions;
     htmlOptions.mimeType = "text/html";
@@ -297,46 +308,63 @@ int main(int argc, char** argv) {
     streamOptions.chunking = {1000, 100};
 
     std::vector<Case> cases;
+    // Measures the case unless --filter leaves it out; false then.
+    const auto add = [&](const char* name, std::size_t bytes, int runs, const std::function<void()>& call) {
+        if (!wanted(name)) {
+            return false;
+        }
+        cases.push_back(measure(name, bytes, runs, call));
+        return true;
+    };
     ReusedCall reused;
-    cases.push_back(measure("HTML 1.5 KB", html.size(), 3000 / scale, [&] { reused(html, htmlOptions); }));
-    cases.back().targetUs = 20;
-    cases.back().kreuzbergId = "html-1k5";
-    cases.back().kreuzbergPublishedUs = 490;
-    cases.push_back(measure("Markdown 33 KB", markdown.size(), 500 / scale, [&] { reused(markdown, mdOptions); }));
-    cases.back().targetUs = 200;
-    cases.back().kreuzbergId = "markdown-33k";
-    cases.back().kreuzbergPublishedUs = 2200;
-    cases.push_back(measure("Markdown 33 KB, chunked 1000/100", markdown.size(), 500 / scale,
-                            [&] { reused(markdown, mdChunked); }));
-    cases.back().kreuzbergId = "markdown-33k-chunked";
-    cases.back().kreuzbergPublishedUs = 3780;
+    if (add("HTML 1.5 KB", html.size(), 3000 / scale, [&] { reused(html, htmlOptions); })) {
+        cases.back().targetUs = 20;
+        cases.back().kreuzbergId = "html-1k5";
+        cases.back().kreuzbergPublishedUs = 490;
+    }
+    if (add("Markdown 33 KB", markdown.size(), 500 / scale, [&] { reused(markdown, mdOptions); })) {
+        cases.back().targetUs = 200;
+        cases.back().kreuzbergId = "markdown-33k";
+        cases.back().kreuzbergPublishedUs = 2200;
+    }
+    if (add("Markdown 33 KB, chunked 1000/100", markdown.size(), 500 / scale, [&] { reused(markdown, mdChunked); })) {
+        cases.back().kreuzbergId = "markdown-33k-chunked";
+        cases.back().kreuzbergPublishedUs = 3780;
+    }
     ReusedCall batchCall;
-    cases.push_back(measure("batch 10 x 100 KB, arena (reused buffers)", batchBytes, 40 / scale + 1, [&] {
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            batchCall(batch[i], i < 5 ? htmlOptions : mdOptions);
-        }
-    }));
-    cases.back().targetUs = 8000;
-    cases.back().kreuzbergId = "batch-10x100k";
-    cases.back().kreuzbergPublishedUs = 100000;
-    cases.push_back(measure("batch 10 x 100 KB, malloc (fresh objects)", batchBytes, 40 / scale + 1, [&] {
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            freshCall(batch[i], i < 5 ? htmlOptions : mdOptions);
-        }
-    }));
-    cases.push_back(measure("HTML 10 MB, first streamed chunk", bigHtml.size(), 60 / scale + 1, [&] {
-        ExtractionStream stream(bigHtml, streamOptions);
-        Chunk chunk;
-        stream.next(chunk);
-    }));
-    cases.back().targetUs = 5000;
-    cases.push_back(measure("HTML 10 MB, whole extraction", bigHtml.size(), 5, [&] { freshCall(bigHtml, htmlOptions); }));
+    double arenaMedian = 0;
+    if (add("batch 10 x 100 KB, arena (reused buffers)", batchBytes, 40 / scale + 1, [&] {
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                batchCall(batch[i], i < 5 ? htmlOptions : mdOptions);
+            }
+        })) {
+        cases.back().targetUs = 8000;
+        cases.back().kreuzbergId = "batch-10x100k";
+        cases.back().kreuzbergPublishedUs = 100000;
+        arenaMedian = cases.back().medianUs;
+    }
+    double mallocMedian = 0;
+    if (add("batch 10 x 100 KB, malloc (fresh objects)", batchBytes, 40 / scale + 1, [&] {
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                freshCall(batch[i], i < 5 ? htmlOptions : mdOptions);
+            }
+        })) {
+        mallocMedian = cases.back().medianUs;
+    }
+    if (add("HTML 10 MB, first streamed chunk", bigHtml.size(), 60 / scale + 1, [&] {
+            ExtractionStream stream(bigHtml, streamOptions);
+            Chunk chunk;
+            stream.next(chunk);
+        })) {
+        cases.back().targetUs = 5000;
+    }
+    add("HTML 10 MB, whole extraction", bigHtml.size(), 5, [&] { freshCall(bigHtml, htmlOptions); });
 
     // Memory while streaming the whole 10 MB page: converted bytes held at most.
     std::size_t peakHeld = 0;
     std::size_t streamedChunks = 0;
     const double streamStart = trace::nowMicros();
-    {
+    if (filter.empty()) {
         ExtractionStream stream(bigHtml, streamOptions);
         Chunk chunk;
         while (stream.next(chunk)) {
@@ -346,7 +374,7 @@ int main(int argc, char** argv) {
     }
     const double streamUs = trace::nowMicros() - streamStart;
 
-    const double arenaGain = cases[4].medianUs / cases[3].medianUs;
+    const double arenaGain = arenaMedian > 0 ? mallocMedian / arenaMedian : 0;
     applyKreuzberg(kreuzberg, cases);
     printTable(cases, kreuzberg);
     std::printf("\nbatch: malloc / arena median = %.2fx.\n", arenaGain);
@@ -365,8 +393,10 @@ int main(int argc, char** argv) {
     }
     std::printf("kreuzberg published: the figures of issue 4 (@kreuzberg/node, sync calls, same machine class), "
                 "not measured by this run.\n");
-    std::printf("streaming the whole 10 MB page: %zu chunks in %s, at most %.1f KB of converted content held.\n",
-                streamedChunks, formatUs(streamUs).c_str(), static_cast<double>(peakHeld) / 1024.0);
+    if (filter.empty()) {
+        std::printf("streaming the whole 10 MB page: %zu chunks in %s, at most %.1f KB of converted content held.\n",
+                    streamedChunks, formatUs(streamUs).c_str(), static_cast<double>(peakHeld) / 1024.0);
+    }
     if (!jsonPath.empty()) {
         writeJson(cases, arenaGain, kreuzberg, jsonPath);
     }

@@ -91,7 +91,8 @@ void Extractor::extractContent(DocumentFormat format, std::string_view input, co
     if (format == DocumentFormat::Text || format == DocumentFormat::Markdown) {
         takeDecodedInput(input, result, encoding);
         if (format == DocumentFormat::Markdown) {
-            analyzeMarkdown(workspace().markdown, result.content(), result);
+            // The content is decoded: valid UTF-8 (repaired where it was not).
+            analyzeMarkdown(workspace().markdown, result.content(), result, true);
         } else {
             text::describePlainText(result.content(), encoding, result.metadata);
         }

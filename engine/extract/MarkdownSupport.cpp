@@ -11,9 +11,10 @@ void analyzeMarkdown(std::string_view markdown, ExtractionResult& result) {
     analyzeMarkdown(workspace, markdown, result);
 }
 
-void analyzeMarkdown(markdown::MarkdownWorkspace& workspace, std::string_view markdown, ExtractionResult& result) {
+void analyzeMarkdown(markdown::MarkdownWorkspace& workspace, std::string_view markdown, ExtractionResult& result,
+                     bool validUtf8) {
     result.rewriteMetadata([&](json::Value& metadata, std::vector<Table>& tables) {
-        workspace.analyze(markdown, metadata, tables);
+        workspace.analyze(markdown, metadata, tables, {}, validUtf8);
     });
 }
 

@@ -18,7 +18,9 @@ class MarkdownWorkspace;
 void analyzeMarkdown(std::string_view markdown, ExtractionResult& result);
 // The same with a reused workspace: the previous document's node tree,
 // metadata and tables are overwritten rather than allocated again.
-void analyzeMarkdown(markdown::MarkdownWorkspace& workspace, std::string_view markdown, ExtractionResult& result);
+// validUtf8: the text is known valid UTF-8 (decoded by text::decodeText).
+void analyzeMarkdown(markdown::MarkdownWorkspace& workspace, std::string_view markdown, ExtractionResult& result,
+                     bool validUtf8 = false);
 
 // CommonMark HTML rendering of a Markdown document.
 std::string markdownToHtml(std::string_view markdown);

@@ -125,6 +125,31 @@ TEST(MarkdownTest, PlainAndMarkedUpTableCellsSideBySide) {
     EXPECT_EQ(metadataJson("| a |\n|---|\n| b |\n\n[n](/v)\n"), R"({"links":[{"href":"/v","text":"n"}]})");
 }
 
+// Analysis reads a paragraph only for its links: one without '[' or '<' is
+// not parsed inline. Links in the others, however nested, are all found, in
+// document order; '[' or '<' that start no link add none.
+TEST(MarkdownTest, ParagraphsAreReadForTheirLinksOnly) {
+    const std::string doc = "*plain* `code` &amp; \\* text\n\n"
+                            "- item with *emphasis*\n"
+                            "- item with [a](/a)\n\n"
+                            "  second paragraph, plain\n\n"
+                            "  then <https://b.example>\n\n"
+                            "> quoted [c](/c \"t\")\n\n"
+                            "a [bracket] and <b>html</b>, no link\n\n"
+                            "last [d][r]\n\n[r]: /d\n";
+    EXPECT_EQ(metadataJson(doc), R"({"links":[{"href":"/a","text":"a"},{"href":"https://b.example","text":)"
+                                 R"("https://b.example"},{"href":"/c","text":"c"},{"href":"/d","text":"d"}]})");
+}
+
+// Plain cells of a document that is not clean UTF-8 are repaired as the
+// marked-up ones are.
+TEST(MarkdownTest, PlainCellsOfInvalidUtf8AreRepaired) {
+    const auto info = md::analyze("| a\xFF | *b\xFF* |\n|---|---|\n| \xC3 | ok |\n");
+    ASSERT_EQ(info.tables.size(), 1U);
+    EXPECT_EQ(info.tables[0].cells, (std::vector<std::vector<std::string>>{{"a\xEF\xBF\xBD", "b\xEF\xBF\xBD"},
+                                                                           {"\xEF\xBF\xBD", "ok"}}));
+}
+
 TEST(MarkdownTest, EntitiesAndNumericReferences) {
     EXPECT_EQ(md::renderHtml("&copy; &amp; &#35; &#x1F600; &#0; &nosuch; &ThickSpace;\n"),
               "<p>\xC2\xA9 &amp; # \xF0\x9F\x98\x80 \xEF\xBF\xBD &amp;nosuch; \xE2\x81\x9F\xE2\x80\x8A</p>\n");

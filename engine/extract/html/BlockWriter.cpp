@@ -3,13 +3,19 @@
 
 namespace bi::extract::html {
 
-void BlockWriter::pushContainer(std::string marker, std::string indent) {
-    containers_.push_back({std::move(marker), std::move(indent), false});
+void BlockWriter::pushContainer(std::string_view marker, std::string_view indent) {
+    if (depth_ == containers_.size()) {
+        containers_.emplace_back();
+    }
+    Container& c = containers_[depth_++];
+    c.marker.assign(marker);
+    c.indent.assign(indent);
+    c.markerWritten = false;
 }
 
 void BlockWriter::popContainer() {
-    if (!containers_.empty()) {
-        containers_.pop_back();
+    if (depth_ > 0) {
+        --depth_;
     }
 }
 
@@ -18,7 +24,8 @@ void BlockWriter::popContainer() {
 void BlockWriter::writePrefix(bool blankLine) {
     std::string& out = *out_;
     const std::size_t lineStart = out.size();
-    for (Container& c : containers_) {
+    for (std::size_t i = 0; i < depth_; ++i) {
+        Container& c = containers_[i];
         if (blankLine) {
             if (c.markerWritten) {
                 out += c.indent;

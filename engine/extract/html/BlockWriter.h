@@ -20,14 +20,14 @@ public:
     // Starts over empty, keeping the container stack's storage.
     void reset() {
         out_ = nullptr;
-        containers_.clear();
+        depth_ = 0;
         separator_ = Separator::BlankLine;
         wroteAnything_ = false;
     }
 
-    void pushContainer(std::string marker, std::string indent);
+    void pushContainer(std::string_view marker, std::string_view indent);
     void popContainer();
-    [[nodiscard]] std::size_t depth() const { return containers_.size(); }
+    [[nodiscard]] std::size_t depth() const { return depth_; }
 
     // How the next block is separated from the previous one.
     void setSeparator(Separator separator) { separator_ = separator; }
@@ -45,7 +45,10 @@ private:
     void writePrefix(bool blankLine);
 
     std::string* out_ = nullptr;
+    // [0, depth_) are open; later slots keep their strings for the next
+    // containers (a list item each: no strings built and dropped per item).
     std::vector<Container> containers_;
+    std::size_t depth_ = 0;
     Separator separator_ = Separator::BlankLine;
     bool wroteAnything_ = false;
 };

@@ -2,6 +2,7 @@
 #include "extract/html/HtmlConverter.h"
 
 #include <algorithm>
+#include <charconv>
 #include <utility>
 
 namespace bi::extract::html {
@@ -66,7 +67,10 @@ std::string languageFromClass(std::string_view classes) {
 
 // A link destination as CommonMark accepts it.
 void appendDestination(std::string_view url, std::string& out) {
-    const bool needsBrackets = url.find_first_of(" ()<>\t\n") != std::string_view::npos;
+    // A plain loop: find_first_of with a set calls memchr on the set per byte.
+    const bool needsBrackets = std::any_of(url.begin(), url.end(), [](char c) {
+        return c == ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\t' || c == '\n';
+    });
     if (!needsBrackets) {
         out.append(url);
         return;
@@ -186,6 +190,10 @@ void HtmlConverter::restart(std::string_view input, HtmlOptions options) {
         mine = std::move(old);
         mine.clear();
     };
+    fresh.spareTables_ = std::move(spareTables_);
+    for (Table& table : tables_) {
+        fresh.spareTables_.push_back(std::move(table)); // rewritten by this document's tables
+    }
     keep(fresh.tables_, tables_);
     keep(fresh.stack_, stack_);
     keep(fresh.lists_, lists_);
@@ -542,11 +550,20 @@ HtmlConverter::Effect HtmlConverter::openListItem() {
         lists_.push_back({false, 1, false, true}); // a stray <li> acts as in a <ul>
     }
     ListState& list = lists_.back();
-    const std::string marker = list.ordered ? std::to_string(list.next++) + ". " : "- ";
+    // "- " or "12. ", and as many spaces under it, without building strings.
+    char number[32];
+    std::string_view marker = "- ";
+    if (list.ordered) {
+        char* end = std::to_chars(number, number + sizeof number - 2, list.next++).ptr;
+        *end++ = '.';
+        *end++ = ' ';
+        marker = std::string_view(number, static_cast<std::size_t>(end - number));
+    }
+    static constexpr std::string_view kSpaces = "                                ";
     using Separator = BlockWriter::Separator;
     writer_.setSeparator(list.firstItem && !list.nested ? Separator::BlankLine : Separator::Newline);
     list.firstItem = false;
-    writer_.pushContainer(marker, std::string(marker.size(), ' '));
+    writer_.pushContainer(marker, kSpaces.substr(0, marker.size()));
     return Effect::ListItem;
 }
 
@@ -853,8 +870,14 @@ void HtmlConverter::writeCodeBlock() {
 
 void HtmlConverter::finishTable() {
     flushParagraph();
-    Table table = table_.finish();
+    Table table;
+    if (!spareTables_.empty()) {
+        table = std::move(spareTables_.back());
+        spareTables_.pop_back();
+    }
+    table_.finish(table);
     if (table.cells.empty()) {
+        spareTables_.push_back(std::move(table));
         return;
     }
     writer_.writeBlock(options_.plainText ? TableBuilder::plainText(table) : table.markdown);

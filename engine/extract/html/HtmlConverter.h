@@ -115,6 +115,9 @@ private:
     HtmlMetadata metadata_;
     json::Value metadataJson_ = json::Value::object();
     std::vector<Table> tables_;
+    // Tables of an earlier document (handed back through swapResults and
+    // restart), rewritten by the next tables instead of allocated afresh.
+    std::vector<Table> spareTables_;
     std::vector<OpenElement> stack_;
     // Open elements per tag, so that the common case (no such element open)
     // needs no walk down a deep stack.

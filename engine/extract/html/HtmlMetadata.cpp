@@ -41,17 +41,27 @@ Pair& nextSlot(std::vector<Pair>& slots, std::size_t& count) {
 
 void appendCollapsed(std::string_view text, std::string& out) {
     const std::size_t start = out.size();
+    const std::size_t n = text.size();
     bool space = false;
-    for (char c : text) {
-        if (isAsciiSpace(c)) {
+    for (std::size_t i = 0; i < n;) {
+        if (isAsciiSpace(text[i])) {
             space = out.size() > start;
+            ++i;
             continue;
+        }
+        // Appended in runs: words with one plain space between them stay as
+        // they are (that space is what collapsing writes there anyway).
+        std::size_t end = i + 1;
+        while (end < n && (!isAsciiSpace(text[end]) ||
+                           (text[end] == ' ' && end + 1 < n && !isAsciiSpace(text[end + 1])))) {
+            ++end;
         }
         if (space) {
             out += ' ';
             space = false;
         }
-        out += c;
+        out.append(text.data() + i, end - i);
+        i = end;
     }
 }
 

@@ -15,7 +15,7 @@ struct NamedTag {
     HtmlTag tag;
 };
 
-// Sorted by name for binary search.
+// Sorted by name (kept so: easy to check against the enum).
 constexpr NamedTag kTags[] = {
     {"a", HtmlTag::A}, {"address", HtmlTag::Address}, {"area", HtmlTag::Area},
     {"article", HtmlTag::Article}, {"aside", HtmlTag::Aside}, {"b", HtmlTag::B},
@@ -47,30 +47,35 @@ constexpr NamedTag kTags[] = {
     {"tt", HtmlTag::Tt}, {"ul", HtmlTag::Ul}, {"wbr", HtmlTag::Wbr}, {"xmp", HtmlTag::Xmp},
 };
 
-// The run of kTags sharing each first letter (the table is sorted).
-struct LetterRange {
-    std::uint8_t begin = 0;
-    std::uint8_t end = 0;
-};
+// An open-addressing table of the names, built at compile time: one hash of
+// the first and last byte and the length, then (nearly always) one compare.
+constexpr std::size_t kSlotCount = 256; // a power of two, well above the names
+constexpr std::size_t kLongestName = 10;
 
-constexpr std::array<LetterRange, 26> makeLetterRanges() {
-    std::array<LetterRange, 26> ranges{};
-    for (std::size_t i = 0; i < std::size(kTags); ++i) {
-        LetterRange& r = ranges[static_cast<std::size_t>(kTags[i].name[0] - 'a')];
-        if (r.begin == r.end) {
-            r.begin = static_cast<std::uint8_t>(i);
-        }
-        r.end = static_cast<std::uint8_t>(i + 1);
-    }
-    return ranges;
+constexpr std::size_t hashName(std::string_view name) {
+    const auto first = static_cast<unsigned char>(name.front());
+    const auto last = static_cast<unsigned char>(name.back());
+    return (first * 31U + last * 7U + name.size() * 13U) & (kSlotCount - 1);
 }
 
-constexpr std::array<LetterRange, 26> kLetterRanges = makeLetterRanges();
+struct TagSlots {
+    std::array<NamedTag, kSlotCount> slots{}; // tag Other: empty
+    constexpr TagSlots() {
+        for (const NamedTag& t : kTags) {
+            std::size_t h = hashName(t.name);
+            while (slots[h].tag != HtmlTag::Other) {
+                h = (h + 1) & (kSlotCount - 1);
+            }
+            slots[h] = t;
+        }
+    }
+};
+constexpr TagSlots kTagSlots;
 
-// Whether two names of the same length agree after their first byte. A
-// plain loop: names are a few bytes, shorter than a memcmp call.
-bool sameAfterFirst(std::string_view a, std::string_view b) {
-    for (std::size_t i = 1; i < a.size(); ++i) {
+// Whether two names of the same length are equal. A plain loop: names are a
+// few bytes, shorter than a memcmp call.
+bool sameName(std::string_view a, std::string_view b) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
         if (a[i] != b[i]) {
             return false;
         }
@@ -81,17 +86,18 @@ bool sameAfterFirst(std::string_view a, std::string_view b) {
 } // namespace
 
 HtmlTag tagFromName(std::string_view name) {
-    if (name.empty() || name[0] < 'a' || name[0] > 'z') {
+    if (name.empty() || name.size() > kLongestName) {
         return HtmlTag::Other;
     }
-    const LetterRange range = kLetterRanges[static_cast<std::size_t>(name[0] - 'a')];
-    for (std::size_t i = range.begin; i < range.end; ++i) {
-        const std::string_view candidate = kTags[i].name;
-        if (candidate.size() == name.size() && sameAfterFirst(candidate, name)) {
-            return kTags[i].tag;
+    for (std::size_t h = hashName(name);; h = (h + 1) & (kSlotCount - 1)) {
+        const NamedTag& slot = kTagSlots.slots[h];
+        if (slot.tag == HtmlTag::Other) {
+            return HtmlTag::Other;
+        }
+        if (slot.name.size() == name.size() && sameName(slot.name, name)) {
+            return slot.tag;
         }
     }
-    return HtmlTag::Other;
 }
 
 bool isVoidElement(HtmlTag tag) {

@@ -5,6 +5,10 @@
 #include "extract/entities/NamedEntities.h"
 
 #include <array>
+#include <bit>
+#if defined(__SSE2__)
+#include <emmintrin.h> // scanRun's 16-byte test (x86-64 always has SSE2)
+#endif
 
 namespace bi::extract::html {
 
@@ -55,42 +59,65 @@ std::size_t invalidLength(std::string_view text, std::size_t pos) {
 
 using StopTable = std::array<bool, 256>;
 
+} // namespace
+
+// A state's stops as a table (one test per byte) and, when there are at most
+// four ASCII ones (the text, comment and quoted-value states: the long runs),
+// as those bytes too, for a 16-byte test. Non-ASCII bytes are always stops:
+// the run checks the UTF-8 sequence only there.
+struct StopSet {
+    StopTable table{};
+    // Each ASCII stop repeated across 16 bytes (ready to compare with), the
+    // first one again when there are fewer than four.
+    alignas(16) std::array<std::array<char, 16>, 4> lanes{};
+    bool vector = false;
+};
+
+namespace {
+
 // Non-ASCII bytes are marked too: scanRun's tight loop then stops at one
 // table test per byte, and checks the UTF-8 sequence only there.
-constexpr StopTable makeStops(std::string_view stops) {
-    StopTable table{};
+constexpr StopSet makeStops(std::string_view stops) {
+    StopSet set;
     for (char c : stops) {
-        table[static_cast<unsigned char>(c)] = true;
+        set.table[static_cast<unsigned char>(c)] = true;
     }
-    for (std::size_t b = 0x80; b < table.size(); ++b) {
-        table[b] = true;
+    for (std::size_t b = 0x80; b < set.table.size(); ++b) {
+        set.table[b] = true;
     }
-    return table;
+    set.vector = !stops.empty() && stops.size() <= set.lanes.size();
+    for (std::size_t i = 0; set.vector && i < set.lanes.size(); ++i) {
+        for (char& lane : set.lanes[i]) {
+            lane = stops[i < stops.size() ? i : 0];
+        }
+    }
+    return set;
 }
 
-constexpr StopTable kDataStops = makeStops("<&\r");
-constexpr StopTable kRcdataStops = makeStops(std::string_view{"<&\r\0", 4});
-constexpr StopTable kRawtextStops = makeStops(std::string_view{"<\r\0", 3});
-constexpr StopTable kPlaintextStops = makeStops(std::string_view{"\r\0", 2});
-constexpr StopTable kScriptEscapedStops = makeStops(std::string_view{"-<\r\0", 4});
-constexpr StopTable kCommentStops = makeStops(std::string_view{"-<\r\0", 4});
-constexpr StopTable kBogusCommentStops = makeStops(std::string_view{">\r\0", 3});
-constexpr StopTable kDoubleQuotedStops = makeStops(std::string_view{"\"&\r\0", 4});
-constexpr StopTable kSingleQuotedStops = makeStops(std::string_view{"'&\r\0", 4});
-constexpr StopTable kCdataStops = makeStops("]\r");
+constexpr StopSet kDataStops = makeStops("<&\r");
+constexpr StopSet kRcdataStops = makeStops(std::string_view{"<&\r\0", 4});
+constexpr StopSet kRawtextStops = makeStops(std::string_view{"<\r\0", 3});
+constexpr StopSet kPlaintextStops = makeStops(std::string_view{"\r\0", 2});
+constexpr StopSet kScriptEscapedStops = makeStops(std::string_view{"-<\r\0", 4});
+constexpr StopSet kCommentStops = makeStops(std::string_view{"-<\r\0", 4});
+constexpr StopSet kBogusCommentStops = makeStops(std::string_view{">\r\0", 3});
+constexpr StopSet kDoubleQuotedStops = makeStops(std::string_view{"\"&\r\0", 4});
+constexpr StopSet kSingleQuotedStops = makeStops(std::string_view{"'&\r\0", 4});
+constexpr StopSet kCdataStops = makeStops("]\r");
 constexpr std::string_view kUpper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-constexpr StopTable makeNameStops(std::string_view extra) {
-    StopTable table = makeStops(extra);
+constexpr StopSet makeNameStops(std::string_view extra) {
+    StopSet set = makeStops(extra);
     for (char c : kUpper) {
-        table[static_cast<unsigned char>(c)] = true;
+        set.table[static_cast<unsigned char>(c)] = true;
     }
-    table[0] = true;
-    return table;
+    set.table[0] = true;
+    set.vector = false; // upper case letters are stops too
+    return set;
 }
 // Runs that a name or value state appends unchanged.
-constexpr StopTable kTagNameStops = makeNameStops("\t\n\f\r />");
-constexpr StopTable kAttributeNameStops = makeNameStops("\t\n\f\r />=\"'<");
-constexpr StopTable kUnquotedValueStops = makeStops(std::string_view{"\t\n\f\r >&\"'<=`\0", 13});
+constexpr StopSet kTagNameStops = makeNameStops("\t\n\f\r />");
+constexpr StopSet kAttributeNameStops = makeNameStops("\t\n\f\r />=\"'<");
+constexpr StopSet kUnquotedValueStops = makeStops(std::string_view{"\t\n\f\r >&\"'<=`\0", 13});
 
 // The standard's table for numeric references to C1 controls (Windows-1252).
 constexpr std::array<std::uint16_t, 32> kC1Replacements = {
@@ -213,19 +240,55 @@ bool HtmlTokenizer::lookingAt(std::string_view literal, bool caseInsensitive) co
     return caseInsensitive ? equalsIgnoringCase(here, literal) : here == literal;
 }
 
-std::size_t HtmlTokenizer::scanRun(const bool* stops) const {
+namespace {
+
+// The first stop at or after i (or n) among bytes[0, n), ignoring what
+// follows a non-ASCII byte (the caller checks its sequence).
+std::size_t firstStop(const unsigned char* bytes, std::size_t i, std::size_t n, const StopSet& set) {
+    const bool* const stops = set.table.data();
+    if (i < n && stops[bytes[i]]) {
+        return i; // an empty run (a tag right after a tag, a reference)
+    }
+#if defined(__SSE2__)
+    if (set.vector) {
+        // Sixteen bytes per test: a stop byte compares equal, a non-ASCII
+        // one has its high bit set already.
+        auto lane = [&set](std::size_t k) {
+            return _mm_load_si128(reinterpret_cast<const __m128i*>(set.lanes[k].data()));
+        };
+        const __m128i b0 = lane(0);
+        const __m128i b1 = lane(1);
+        const __m128i b2 = lane(2);
+        const __m128i b3 = lane(3);
+        for (; n - i >= 16; i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+            const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, b0), _mm_cmpeq_epi8(v, b1)),
+                                              _mm_or_si128(_mm_cmpeq_epi8(v, b2), _mm_cmpeq_epi8(v, b3)));
+            const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(hits, v)));
+            if (mask != 0) {
+                return i + static_cast<std::size_t>(std::countr_zero(mask));
+            }
+        }
+    }
+#endif
+    // Four table tests per bound check.
+    while (n - i >= 4 && !stops[bytes[i]] && !stops[bytes[i + 1]] && !stops[bytes[i + 2]] && !stops[bytes[i + 3]]) {
+        i += 4;
+    }
+    while (i < n && !stops[bytes[i]]) {
+        ++i;
+    }
+    return i;
+}
+
+} // namespace
+
+std::size_t HtmlTokenizer::scanRun(const StopSet& set) const {
     const auto* const bytes = reinterpret_cast<const unsigned char*>(input_.data());
     const std::size_t n = input_.size();
     std::size_t i = pos_;
     for (;;) {
-        // Four table tests per bound check: most runs are long plain text.
-        while (n - i >= 4 && !stops[bytes[i]] && !stops[bytes[i + 1]] && !stops[bytes[i + 2]] &&
-               !stops[bytes[i + 3]]) {
-            i += 4;
-        }
-        while (i < n && !stops[bytes[i]]) {
-            ++i;
-        }
+        i = firstStop(bytes, i, n, set);
         if (i == n || bytes[i] < 0x80) {
             return i; // the end or a real stop
         }
@@ -362,7 +425,7 @@ void HtmlTokenizer::step() {
 // ------------------------------------------------------------ text states
 
 void HtmlTokenizer::stepText(State state) {
-    const StopTable* stops = &kDataStops;
+    const StopSet* stops = &kDataStops;
     State lessThan = State::TagOpen;
     switch (state) {
     case State::Rcdata: stops = &kRcdataStops; lessThan = State::RcdataLessThan; break;
@@ -371,7 +434,7 @@ void HtmlTokenizer::stepText(State state) {
     case State::Plaintext: stops = &kPlaintextStops; break;
     default: break;
     }
-    const std::size_t end = scanRun(stops->data());
+    const std::size_t end = scanRun(*stops);
     appendInput(chars_, pos_, end);
     pos_ = end;
     const Ch ch = peek();
@@ -472,7 +535,7 @@ void HtmlTokenizer::stepTagStates() {
 void HtmlTokenizer::stepTagName(Ch ch) {
     // The name's plain run, then what follows it in the same step: most
     // names end at '>' or a space.
-    if (const std::size_t end = scanRun(kTagNameStops.data()); end > pos_) {
+    if (const std::size_t end = scanRun(kTagNameStops); end > pos_) {
         appendInput(name_, pos_, end);
         pos_ = end;
         ch = peek();
@@ -580,7 +643,7 @@ void HtmlTokenizer::stepAttributeStates() {
         }
         break;
     case State::AttributeName:
-        if (const std::size_t end = scanRun(kAttributeNameStops.data()); end > pos_) {
+        if (const std::size_t end = scanRun(kAttributeNameStops); end > pos_) {
             appendInput(attributes_.back().name, pos_, end);
             pos_ = end;
         } else if (isSpace(ch.code) || ch.code == '/' || ch.code == '>' || ch.code == kEof) {
@@ -727,7 +790,7 @@ void HtmlTokenizer::stepOtherStates() {
     case State::AttributeValueSingleQuoted: {
         const bool dq = state_ == State::AttributeValueDoubleQuoted;
         TokenText& value = attributes_.back().value;
-        const std::size_t end = scanRun((dq ? kDoubleQuotedStops : kSingleQuotedStops).data());
+        const std::size_t end = scanRun(dq ? kDoubleQuotedStops : kSingleQuotedStops);
         if (end > pos_) {
             appendInput(value, pos_, end);
             pos_ = end;
@@ -754,7 +817,7 @@ void HtmlTokenizer::stepOtherStates() {
     }
     case State::AttributeValueUnquoted: {
         TokenText& value = attributes_.back().value;
-        if (const std::size_t end = scanRun(kUnquotedValueStops.data()); end > pos_) {
+        if (const std::size_t end = scanRun(kUnquotedValueStops); end > pos_) {
             appendInput(value, pos_, end);
             pos_ = end;
         } else if (isSpace(ch.code)) {
@@ -801,7 +864,7 @@ void HtmlTokenizer::stepOtherStates() {
         }
         break;
     case State::CdataSection: {
-        const std::size_t end = scanRun(kCdataStops.data());
+        const std::size_t end = scanRun(kCdataStops);
         if (end > pos_) {
             appendInput(chars_, pos_, end);
             pos_ = end;
@@ -938,7 +1001,7 @@ void HtmlTokenizer::stepScriptStates() {
 void HtmlTokenizer::scriptEscaped(State text, State dash, State dashDash, State lessThan,
                                   bool doubleEscaped) {
     if (state_ == text) {
-        const std::size_t end = scanRun(kScriptEscapedStops.data());
+        const std::size_t end = scanRun(kScriptEscapedStops);
         if (end > pos_) {
             appendInput(chars_, pos_, end);
             pos_ = end;
@@ -998,7 +1061,7 @@ void HtmlTokenizer::stepCommentStates() {
     const Ch ch = peek();
     switch (state_) {
     case State::BogusComment: {
-        const std::size_t end = scanRun(kBogusCommentStops.data());
+        const std::size_t end = scanRun(kBogusCommentStops);
         if (end > pos_) {
             appendInput(name_, pos_, end);
             pos_ = end;
@@ -1094,7 +1157,7 @@ void HtmlTokenizer::stepCommentStates() {
 }
 
 void HtmlTokenizer::commentText() {
-    const std::size_t end = scanRun(kCommentStops.data());
+    const std::size_t end = scanRun(kCommentStops);
     if (end > pos_) {
         appendInput(name_, pos_, end);
         pos_ = end;

@@ -24,6 +24,9 @@
 
 namespace bi::extract::html {
 
+// The bytes that end a run in one state (HtmlTokenizer.cpp).
+struct StopSet;
+
 class HtmlTokenizer {
 public:
     enum class State : std::uint8_t {
@@ -103,7 +106,9 @@ private:
     void appendInput(TokenText& text, std::size_t from, std::size_t to);
     // Appends text from the input, static storage or numericBuffer_ (told apart by address).
     void appendPiece(TokenText& text, std::string_view s);
-    std::size_t scanRun(const bool* stops) const;
+    // End of the run from pos_ of bytes that are not stops (a valid UTF-8
+    // sequence is never one).
+    std::size_t scanRun(const StopSet& stops) const;
 
     void step();
     void stepText(State state);

@@ -10,21 +10,23 @@ namespace {
 // Appends a cell's text as it stands inside a pipe table: one line, pipes
 // escaped. Written in runs between those bytes, straight into the table.
 void appendPipeCell(std::string_view text, std::string& out) {
+    // A plain loop: find_first_of with a set calls memchr on the set per byte.
     std::size_t runStart = 0;
-    for (std::size_t i = text.find_first_of("|\n"); i != std::string_view::npos;
-         i = text.find_first_of("|\n", i + 1)) {
-        out.append(text.substr(runStart, i - runStart));
-        out += text[i] == '|' ? "\\|" : " ";
-        runStart = i + 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '|' || text[i] == '\n') {
+            out.append(text.substr(runStart, i - runStart));
+            out += text[i] == '|' ? "\\|" : " ";
+            runStart = i + 1;
+        }
     }
     out.append(text.substr(runStart));
 }
 
-void appendRow(const std::vector<std::string>& row, std::size_t columns, std::string& out) {
+void appendRow(const std::vector<std::string>& row, std::size_t cells, std::size_t columns, std::string& out) {
     out += '|';
     for (std::size_t i = 0; i < columns; ++i) {
         out += ' ';
-        if (i < row.size()) {
+        if (i < cells) {
             appendPipeCell(row[i], out);
         }
         out += " |";
@@ -39,14 +41,17 @@ void appendDelimiterRow(std::size_t columns, std::string& out) {
     }
 }
 
+// Slot i of `items`, appended when missing (an existing one keeps its buffers).
+template <class T>
+T& slot(std::vector<T>& items, std::size_t i) {
+    return i < items.size() ? items[i] : items.emplace_back();
+}
+
 } // namespace
 
 void TableBuilder::startRow() {
-    // Rows mostly have as many cells as the one before: one allocation per
-    // row instead of one per doubling.
-    const std::size_t cellsHint = rows_.empty() ? 0 : rows_.back().size();
-    rows_.emplace_back().reserve(cellsHint);
-    plainRows_.emplace_back().reserve(cellsHint);
+    Row& row = slot(rows_, rowCount_++);
+    row.cells = 0;
     rowOpen_ = true;
 }
 
@@ -54,37 +59,46 @@ void TableBuilder::addCell(std::string_view markdown, std::string plainText) {
     if (!rowOpen_) {
         startRow();
     }
-    rows_.back().emplace_back(markdown);
-    plainRows_.back().push_back(std::move(plainText));
+    Row& row = rows_[rowCount_ - 1];
+    slot(row.markdown, row.cells).assign(markdown);
+    slot(row.plain, row.cells) = std::move(plainText);
+    ++row.cells;
 }
 
-Table TableBuilder::finish() {
-    Table table;
+void TableBuilder::finish(Table& table) {
+    table.markdown.clear();
     std::size_t columns = 0;
-    for (const auto& row : rows_) {
-        columns = std::max(columns, row.size());
+    for (std::size_t r = 0; r < rowCount_; ++r) {
+        columns = std::max(columns, rows_[r].cells);
     }
-    bool first = true;
-    for (std::size_t r = 0; r < rows_.size(); ++r) {
-        if (rows_[r].empty()) {
+    std::size_t out = 0;
+    for (std::size_t r = 0; r < rowCount_; ++r) {
+        const Row& row = rows_[r];
+        if (row.cells == 0) {
             continue;
         }
-        if (!first) {
+        if (out > 0) {
             table.markdown += '\n';
         }
-        appendRow(rows_[r], columns, table.markdown);
-        if (first) {
+        appendRow(row.markdown, row.cells, columns, table.markdown);
+        if (out == 0) {
             table.markdown += '\n';
             appendDelimiterRow(columns, table.markdown);
-            first = false;
         }
-        plainRows_[r].resize(columns);
-        table.cells.push_back(std::move(plainRows_[r]));
+        // Short rows are padded with empty cells to the widest.
+        std::vector<std::string>& cells = slot(table.cells, out++);
+        cells.resize(columns);
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (c < row.cells) {
+                cells[c].assign(row.plain[c]);
+            } else {
+                cells[c].clear();
+            }
+        }
     }
-    rows_.clear();
-    plainRows_.clear();
+    table.cells.resize(out);
+    rowCount_ = 0;
     rowOpen_ = false;
-    return table;
 }
 
 std::string TableBuilder::plainText(const Table& table) {

@@ -17,23 +17,31 @@ class TableBuilder {
 public:
     void startRow();
     void addCell(std::string_view markdown, std::string plainText);
-    [[nodiscard]] bool empty() const { return rows_.empty(); }
+    [[nodiscard]] bool empty() const { return rowCount_ == 0; }
     [[nodiscard]] bool rowOpen() const { return rowOpen_; }
     void endRow() { rowOpen_ = false; }
 
-    // The finished table; leaves the builder empty.
-    Table finish();
+    // The finished table, written over `table` (whose buffers it reuses: a
+    // batch hands back the previous document's tables); leaves the builder
+    // empty.
+    void finish(Table& table);
     void reset() {
-        rows_.clear();
-        plainRows_.clear();
+        rowCount_ = 0;
         rowOpen_ = false;
     }
     // Plain text rendering: one line per row, cells separated by a tab.
     static std::string plainText(const Table& table);
 
 private:
-    std::vector<std::vector<std::string>> rows_;      // inline Markdown
-    std::vector<std::vector<std::string>> plainRows_; // plain text
+    // One row's cells, [0, cells) valid; later slots and rows keep their
+    // buffers for the next rows and tables (no allocation per row).
+    struct Row {
+        std::vector<std::string> markdown; // inline Markdown
+        std::vector<std::string> plain;    // plain text
+        std::size_t cells = 0;
+    };
+    std::vector<Row> rows_; // [0, rowCount_) valid
+    std::size_t rowCount_ = 0;
     bool rowOpen_ = false;
 };
 

@@ -808,9 +808,12 @@ void BlockParser::finalizeTable(MdNode* block) {
         auto addCell = [&](std::string_view raw) {
             MdNode* cell = tree_.create(NodeType::TableCell);
             MdTree::appendChild(row, cell);
-            // Plain cells (most) get their text node now; the others keep
-            // their text for processInlines.
-            if (!inlines_.appendIfPlain(raw, cell)) {
+            // Plain cells (most) get their text node now (or, for analysis,
+            // keep a view of it); the others keep their text for processInlines.
+            if (forAnalysis_ && InlineParser::isPlain(raw)) {
+                cell->plainCell = true;
+                cell->plainText = raw;
+            } else if (!inlines_.appendIfPlain(raw, cell)) {
                 tables::appendCellText(raw, cell->literal);
             }
             ++made;
@@ -833,6 +836,16 @@ void BlockParser::finalizeTable(MdNode* block) {
     }
 }
 
+namespace {
+
+// Links start at '[' (inline, reference; images too) or '<' (autolinks).
+bool mayHoldLink(std::string_view text) {
+    return std::memchr(text.data(), '[', text.size()) != nullptr ||
+           std::memchr(text.data(), '<', text.size()) != nullptr;
+}
+
+} // namespace
+
 void BlockParser::processInlines() {
     // Leaves have no block children, so after parsing one the walk skips the
     // inlines it just got. Their raw text keeps its buffer: the tree is reused
@@ -846,7 +859,9 @@ void BlockParser::processInlines() {
             continue;
         }
         if (!node->literal.empty()) { // empty: nothing to parse (plain table cells have their text already)
-            inlines_.parse(node->literal, node);
+            if (!forAnalysis_ || node->type != NodeType::Paragraph || mayHoldLink(node->literal)) {
+                inlines_.parse(node->literal, node);
+            }
             node->literal.clear();
         }
         while (node != root && node->next == nullptr) {

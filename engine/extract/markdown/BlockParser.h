@@ -24,6 +24,12 @@ public:
     // Parses input[from..] into the tree's document node. Offsets recorded on
     // nodes are offsets into `input`.
     void parse(std::string_view input, std::size_t from);
+    // For analysis (MarkdownWorkspace), which reads a paragraph's inlines for
+    // their links alone and a table cell for its text: a paragraph that
+    // cannot hold a link (no '[' or '<') is left without inlines, and a plain
+    // cell gets no text node (MdNode::plainCell). Rendering needs the whole
+    // tree: off by default.
+    void forAnalysis() { forAnalysis_ = true; }
 
 private:
     enum class Continuation { Matched, Failed, LineDone };
@@ -70,6 +76,7 @@ private:
 
     MdTree& tree_;
     MarkdownOptions options_;
+    bool forAnalysis_ = false;
     ReferenceMap references_;
     InlineParser inlines_;
 

@@ -172,11 +172,15 @@ void InlineParser::parse(std::string_view text, MdNode* block) {
     processEmphasis(nullptr);
 }
 
-bool InlineParser::appendIfPlain(std::string_view text, MdNode* block) {
+bool InlineParser::isPlain(std::string_view text) {
     // parse() would also trim these three; a cell ending in one takes the full path.
     auto trimmedByParse = [](char c) { return c == '\r' || c == '\f' || c == '\v'; };
-    if (plainPrefix(text) != text.size() ||
-        (!text.empty() && (trimmedByParse(text.front()) || trimmedByParse(text.back())))) {
+    return plainPrefix(text) == text.size() &&
+           (text.empty() || (!trimmedByParse(text.front()) && !trimmedByParse(text.back())));
+}
+
+bool InlineParser::appendIfPlain(std::string_view text, MdNode* block) {
+    if (!isPlain(text)) {
         return false;
     }
     if (!text.empty()) {

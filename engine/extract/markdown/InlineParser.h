@@ -28,6 +28,8 @@ public:
     // returns true; otherwise appends nothing and returns false. Table cells
     // take this path as they are split, sparing a copy and a parse each.
     bool appendIfPlain(std::string_view text, MdNode* block);
+    // Whether appendIfPlain would take `text` as one text node (or none, empty).
+    [[nodiscard]] static bool isPlain(std::string_view text);
     // Parses one reference definition at the start of `text`; records it (the
     // first definition of a label wins) and returns the bytes used, or 0.
     std::size_t parseReference(std::string_view text);

@@ -178,7 +178,10 @@ bool MarkdownAnalyzer::addTable(const MdNode* table, Table& result) {
             }
             std::string& text = cells[count++];
             const MdNode* only = cell->firstChild;
-            if (only != nullptr && only == cell->lastChild && only->type == NodeType::Text && cleanInput_) {
+            if (cell->plainCell) {
+                text.clear();
+                appendNodeText(cell->plainText, text); // a plain cell parsed for analysis
+            } else if (only != nullptr && only == cell->lastChild && only->type == NodeType::Text && cleanInput_) {
                 text.assign(only->literal); // a plain cell: its one text node
             } else {
                 text.clear();

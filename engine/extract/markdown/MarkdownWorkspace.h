@@ -17,8 +17,10 @@ namespace bi::extract::markdown {
 class MarkdownWorkspace {
 public:
     // As analyze() in Markdown.h, overwriting metadata and tables in place.
+    // validUtf8: the caller knows the text is valid UTF-8 (decoded by
+    // text::decodeText), so that only NUL bytes are looked for.
     void analyze(std::string_view markdown, json::Value& metadata, std::vector<Table>& tables,
-                 MarkdownOptions options = {});
+                 MarkdownOptions options = {}, bool validUtf8 = false);
 
 private:
     MdTree tree_;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bi::extract::markdown {
@@ -55,6 +56,11 @@ struct MdNodeScalars {
     // Paragraphs, headings and table cells: whether their inlines hold a link
     // (the analyzer skips the inlines of the others).
     bool hasLinks = false;
+    // Table cells parsed for analysis (BlockParser::forAnalysis): a plain
+    // cell has no inlines, its text is plainText, a view into the table's
+    // own lines (valid while the tree holds this document).
+    bool plainCell = false;
+    std::string_view plainText;
     std::size_t startLine = 0;
     std::size_t sourceOffset = 0; // byte offset of the block's first character in the input
 };

@@ -190,7 +190,9 @@ std::string unescape(std::string_view s) {
 }
 
 void appendUnescaped(std::string_view s, std::string& out) {
-    if (s.find_first_of("\\&") == std::string_view::npos) {
+    // Two memchr calls: find_first_of with a set would call memchr on the set per byte.
+    if (s.empty() ||
+        (std::memchr(s.data(), '\\', s.size()) == nullptr && std::memchr(s.data(), '&', s.size()) == nullptr)) {
         out.append(s); // nothing to resolve: the common case
         return;
     }

@@ -5,6 +5,9 @@
 
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h> // the 32-byte ASCII test of firstInvalidUtf8
+#endif
 
 namespace bi::extract::text {
 
@@ -47,6 +50,17 @@ std::size_t firstInvalidUtf8(std::string_view bytes) {
     const std::size_t n = bytes.size();
     std::size_t i = 0;
     while (i < n) {
+#if defined(__SSE2__)
+        // ASCII runs are checked 32 bytes per movemask natively.
+        while (i + 32 <= n) {
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 16));
+            if (_mm_movemask_epi8(_mm_or_si128(a, b)) != 0) {
+                break;
+            }
+            i += 32;
+        }
+#endif
         // ASCII runs are checked 16 bytes at a time.
         while (i + 16 <= n) {
             std::uint64_t a = 0;

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The extraction scans that test many bytes at once (16-byte runs natively,
+// tables elsewhere) must find the same boundaries as a byte-by-byte reading,
+// wherever a stop falls: at every offset around the block edges, in texts
+// long enough to take the block path. Each case is checked against a small
+// reference model written here, not against the code under test.
+#ifdef BI_VARIANT_STANDARD
+#include "extract/html/HtmlTag.h"
+#include "extract/html/HtmlTokenizer.h"
+#include "extract/html/InlineText.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using namespace bi::extract::html;
+
+// How InlineText lays out one text appended to an empty block: white space
+// runs collapse to one space, NUL vanishes, nothing leads or trails.
+std::string collapsedModel(std::string_view text) {
+    std::string out;
+    bool pending = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            pending = !out.empty();
+        } else if (c != '\0') {
+            if (pending) {
+                out += ' ';
+                pending = false;
+            }
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string collapsed(std::string_view text) {
+    InlineText inlineText;
+    inlineText.appendText(text);
+    return inlineText.take();
+}
+
+TEST(ExtractScanEdges, WhitespaceCollapsesAlikeAtEveryOffset) {
+    const std::vector<std::string> breaks = {" ",  "  ",         "\t",  "\n", "\r\n", "\f",
+                                             " \t", std::string(1, '\0'), std::string("\0 ", 2)};
+    for (std::size_t length : {15U, 16U, 17U, 31U, 32U, 33U, 47U}) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const std::string& b : breaks) {
+                // Words with single spaces (the run path) and one other break at `at`.
+                std::string text;
+                for (std::size_t i = 0; text.size() < length; ++i) {
+                    text += i % 4 == 3 ? ' ' : static_cast<char>('a' + i % 26);
+                }
+                text.replace(at, b.size(), b);
+                text.resize(length, 'z');
+                ASSERT_EQ(collapsed(text), collapsedModel(text)) << "length " << length << " at " << at;
+                ASSERT_EQ(collapsed(" " + text + " "), collapsedModel(text)) << "padded, at " << at;
+            }
+        }
+    }
+}
+
+// The character data of a page, coalesced, up to the first tag.
+std::string textBeforeFirstTag(std::string_view html) {
+    HtmlTokenizer tokenizer(html);
+    std::string out;
+    for (;;) {
+        const HtmlToken& t = tokenizer.next();
+        if (t.type != HtmlTokenType::Character) {
+            return out;
+        }
+        out += t.data;
+    }
+}
+
+TEST(ExtractScanEdges, TextRunsStopAtEveryOffset) {
+    struct Stop {
+        std::string_view input;
+        std::string_view text; // what it contributes to the character data
+    };
+    const Stop stops[] = {{"&amp;", "&"},     {"\xC3\xA9", "\xC3\xA9"}, {"\xE2\x82\xAC", "\xE2\x82\xAC"},
+                          {"\xFF", "\xEF\xBF\xBD"}, {"\r\n", "\n"},     {"\r", "\n"},
+                          {"&", "&"}};
+    for (std::size_t length : {16U, 17U, 40U}) {
+        for (std::size_t at = 0; at <= length; ++at) {
+            for (const Stop& stop : stops) {
+                const std::string before(at, 'a');
+                const std::string after(length - at, 'b');
+                const std::string html = before + std::string(stop.input) + after + "<p>";
+                const std::string expected = before + std::string(stop.text) + after;
+                ASSERT_EQ(textBeforeFirstTag(html), expected) << "stop " << stop.input << " at " << at;
+            }
+            // A tag at `at` ends the run exactly there.
+            ASSERT_EQ(textBeforeFirstTag(std::string(at, 'a') + "<b>" + std::string(length - at, 'b')),
+                      std::string(at, 'a'));
+        }
+    }
+}
+
+TEST(ExtractScanEdges, QuotedAttributeValuesStopAtEveryOffset) {
+    for (std::size_t at = 0; at <= 40; ++at) {
+        const std::string value = std::string(at, 'v') + "&lt;" + std::string(40 - at, 'w');
+        const std::string html = "<a href=\"" + value + "\" title='" + value + "'>";
+        HtmlTokenizer tokenizer(html);
+        const HtmlToken& t = tokenizer.next();
+        ASSERT_EQ(t.type, HtmlTokenType::StartTag);
+        ASSERT_EQ(t.attributes.size(), 2U);
+        const std::string expected = std::string(at, 'v') + "<" + std::string(40 - at, 'w');
+        EXPECT_EQ(t.attributes[0].value, expected) << at;
+        EXPECT_EQ(t.attributes[1].value, expected) << at;
+    }
+}
+
+TEST(ExtractScanEdges, EveryKnownTagNameIsFoundAndNearMissesAreNot) {
+    // In the enum's order, from HtmlTag::A on.
+    const std::vector<std::string_view> names = {
+        "a",        "address",    "area",   "article", "aside",    "b",        "base",     "blockquote",
+        "body",     "br",         "button", "caption", "center",   "code",     "col",      "colgroup",
+        "dd",       "del",        "details", "dialog", "dir",      "div",      "dl",       "dt",
+        "em",       "embed",      "fieldset", "figcaption", "figure", "footer", "form",    "h1",
+        "h2",       "h3",         "h4",     "h5",      "h6",       "head",     "header",   "hgroup",
+        "hr",       "html",       "i",      "iframe",  "img",      "input",    "kbd",      "li",
+        "link",     "listing",    "main",   "math",    "menu",     "meta",     "nav",      "noembed",
+        "noframes", "noscript",   "ol",     "option",  "p",        "param",    "plaintext", "pre",
+        "s",        "samp",       "script", "section", "select",   "source",   "strike",   "strong",
+        "style",    "summary",    "svg",    "table",   "tbody",    "td",       "template", "textarea",
+        "tfoot",    "th",         "thead",  "title",   "tr",       "track",    "tt",       "ul",
+        "wbr",      "xmp"};
+    ASSERT_EQ(names.size(), static_cast<std::size_t>(HtmlTag::Xmp));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const auto tag = static_cast<HtmlTag>(i + 1);
+        EXPECT_EQ(tagFromName(names[i]), tag) << names[i];
+        const std::string name(names[i]);
+        EXPECT_EQ(tagFromName(name + "x"), HtmlTag::Other) << name;
+        EXPECT_EQ(tagFromName("x" + name), HtmlTag::Other) << name;
+        if (name.size() > 1) {
+            EXPECT_NE(tagFromName(name.substr(0, name.size() - 1)), tag) << name;
+        }
+    }
+    EXPECT_EQ(tagFromName("blockquotes"), HtmlTag::Other); // longer than any name
+    EXPECT_EQ(tagFromName("span"), HtmlTag::Other);
+}
+
+} // namespace
+#endif
