@@ -161,6 +161,16 @@ test('binary answers carry change lists compactly (tag 8), read back as {path, v
   assert.equal(record.bytes_out, record.bytes_in - 8 + 1 + 4 + frame);
 });
 
+test('the binary reader gives every number back as the same JS value (whole ones as small integers)', async () => {
+  const { decodeDocument, encodeDocument } = await import('../../wasm/host/binary-codec.mjs');
+  const numbers = [0, -0, 1, -1, 7.5, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1e300, 5e-324,
+    Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  const back = decodeDocument(encodeDocument({ numbers, nested: [{ v: -0 }, { v: 3 }] }));
+  // deepStrictEqual compares numbers with Object.is: -0 and NaN must come back as themselves.
+  assert.deepStrictEqual(back, { numbers, nested: [{ v: -0 }, { v: 3 }] });
+  assert.ok(Object.is(back.numbers[1], -0));
+});
+
 test('a change-list op times its decode and encode apart from the engine work, under every codec', async () => {
   const engine = await loadEngine();
   const { session, described } = engine.openSession(scenario('worked-run-3-18.scenario.json'));

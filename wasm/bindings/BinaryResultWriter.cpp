@@ -4,13 +4,30 @@
 #include "api/BinaryCodec.h"
 #include "state/KeyTable.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace bi::wasm {
 
 using namespace api::binary;
 
 BinaryResultWriter::BinaryResultWriter(std::size_t sizeHint) {
-    out_.reserve(sizeHint + 64);
+    out_.resize(sizeHint + 64);
     u32(api::kBinaryDocumentMagic);
+}
+
+std::string BinaryResultWriter::take() {
+    out_.resize(pos_);
+    return std::move(out_);
+}
+
+char* BinaryResultWriter::room(std::size_t n) {
+    if (out_.size() - pos_ < n) {
+        out_.resize(std::max(2 * out_.size(), pos_ + n));
+    }
+    char* at = out_.data() + pos_;
+    pos_ += n;
+    return at;
 }
 
 void BinaryResultWriter::beginObject(std::uint32_t members) {
@@ -22,12 +39,21 @@ void BinaryResultWriter::key(std::string_view key) {
     str(key);
 }
 
+// A whole json::Value goes through the codec's own writer, appended at the cursor.
 void BinaryResultWriter::value(const json::Value& v) {
+    out_.resize(pos_);
     api::appendBinaryValue(v, out_);
+    pos_ = out_.size();
 }
 
 void BinaryResultWriter::number(double d) {
-    api::appendBinaryNumber(d, out_);
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &d, sizeof bits);
+    char* at = room(9);
+    at[0] = static_cast<char>(Number);
+    for (int i = 0; i < 8; ++i) {
+        at[1 + i] = static_cast<char>((bits >> (8 * i)) & 0xFF);
+    }
 }
 
 void BinaryResultWriter::changes(const pipeline::ChangeList& list) {
@@ -40,15 +66,21 @@ void BinaryResultWriter::changes(const pipeline::ChangeList& list) {
 }
 
 void BinaryResultWriter::u32(std::uint32_t v) {
-    api::appendBinaryU32(v, out_);
+    char* at = room(4);
+    for (int i = 0; i < 4; ++i) {
+        at[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+    }
 }
 
 void BinaryResultWriter::str(std::string_view s) {
-    api::appendBinaryString(s, out_);
+    u32(static_cast<std::uint32_t>(s.size()));
+    if (!s.empty()) {
+        std::memcpy(room(s.size()), s.data(), s.size());
+    }
 }
 
 void BinaryResultWriter::tag(Tag t) {
-    api::appendBinaryTag(t, out_);
+    *room(1) = static_cast<char>(t);
 }
 
 // What state::Value::toJson followed by the JSON encoding would write.

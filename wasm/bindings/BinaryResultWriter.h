@@ -2,6 +2,9 @@
 // Writes a 'BIB1' result document (api/BinaryCodec.h) piece by piece from the
 // engine's own structures: change lists go out from their state values as the
 // compact change-list value (tag 8), so no json::Value is built for them.
+// The bytes go into a buffer sized up front through a cursor: std::string's append
+// is an out-of-line call with its own capacity check per piece in the wasm build,
+// and a change list is thousands of small pieces.
 #pragma once
 
 #include "api/BinaryCodec.h"
@@ -28,15 +31,18 @@ class BinaryResultWriter {
     void number(double d);
     void changes(const pipeline::ChangeList& list);
 
-    [[nodiscard]] std::string take() { return std::move(out_); }
+    [[nodiscard]] std::string take();
 
   private:
     void u32(std::uint32_t v);
     void str(std::string_view s);
     void tag(api::binary::Tag t);
     void stateValue(const state::Value& v);
+    // Makes room for `n` more bytes at the cursor and returns where they go.
+    char* room(std::size_t n);
 
-    std::string out_;
+    std::string out_; // out_.size() is the capacity; pos_ bytes are written
+    std::size_t pos_ = 0;
 };
 
 } // namespace bi::wasm

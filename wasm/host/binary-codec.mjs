@@ -252,7 +252,11 @@ class Reader {
         if (this.pos + 8 > this.bytes.length) this.fail('truncated number');
         const d = this.view.getFloat64(this.pos, true);
         this.pos += 8;
-        return d;
+        // A whole number in int32 range is handed out as one, as JSON.parse does: V8
+        // then keeps it unboxed in the object field instead of allocating a heap
+        // number for it (the same JS value; -0 stays a double).
+        const i = d | 0;
+        return i === d && (i !== 0 || 1 / d > 0) ? i : d;
       }
       case TAG.string: return this.str();
       case TAG.array: {

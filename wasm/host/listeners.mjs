@@ -5,6 +5,7 @@
 // output uses absolute paths; forwarded changes reach a receiver when related to
 // its topic and are relativized against the topic. The forwarding targets are
 // the engine's maps, followed as given.
+import { TopicIndex } from './topic-index.mjs';
 
 // Whether `path` is strictly below `base` (everything non-empty is below the root '').
 function isBelow(path, base) {
@@ -122,17 +123,41 @@ function executeObjectPlan(plan, changes, handlers, guards) {
 // [subscriber_id, topic_path, scope_path|null, input_change_ids], targets as [from, to)
 // id ranges (cascade, then propagation), non-empty remap prefixes apart as
 // [dispatch, target, prefix]. Handlers get the same dispatch objects as from the object plan.
-function executeCompactPlan(plan, changes, handlers, guards) {
+// A dispatch's output goes only to the targets whose topic it reaches (TopicIndex): the
+// inputs are the ones pushing all of it to every target and filtering there would give,
+// in the same order (per range, per produced change). Output remapped by a prefix is
+// forwarded whole, as the prefix changes the paths. indexed: false keeps the plain rule
+// (the tests compare the two).
+function executeCompactPlan(plan, changes, handlers, guards, indexed) {
   const records = [];
   const pending = [];
   const prefixes = plan.prefixes.length ? new Map(plan.prefixes.map(([from, to, prefix]) => [`${from} ${to}`, prefix])) : null;
-  const forwardRanges = (ranges, from, produced, remapped) => {
-    for (let r = 0; r + 1 < (ranges?.length ?? 0); r += 2) {
+  const prefixed = prefixes ? new Set(plan.prefixes.map(([from]) => from)) : null;
+  let index = null;
+  const forwardAll = (ranges, from, produced, remapped) => {
+    for (let r = 0; r + 1 < ranges.length; r += 2) {
       for (let target = ranges[r]; target < ranges[r + 1]; target++) {
         const prefix = remapped && prefixes ? prefixes.get(`${from} ${target}`) : undefined;
         forwardTo(pending, target, prefix ? remap(prefix, produced) : produced);
       }
     }
+  };
+  const forwardReached = (ranges, produced) => {
+    index ??= TopicIndex.of(plan.dispatches.map((d) => d[1]));
+    for (let r = 0; r + 1 < ranges.length; r += 2) {
+      const lo = ranges[r];
+      const hi = ranges[r + 1];
+      for (const c of produced) {
+        index.forEachReached(pathOf(c), (target) => {
+          if (target >= lo && target < hi) (pending[target] ??= []).push(c);
+        });
+      }
+    }
+  };
+  const forward = (ranges, from, produced, remapped) => {
+    if (!ranges || ranges.length < 2) return;
+    if (!indexed || (remapped && prefixed?.has(from))) forwardAll(ranges, from, produced, remapped);
+    else forwardReached(ranges, produced);
   };
   for (const [, ids] of plan.groups) {
     for (const id of ids) {
@@ -141,8 +166,8 @@ function executeCompactPlan(plan, changes, handlers, guards) {
       const rec = runDispatch(d, changes, pending, handlers, guards);
       records.push(rec);
       if (rec.changes.length === 0) continue;
-      forwardRanges(plan.cascade[id], id, rec.changes, false);
-      forwardRanges(plan.propagation[id], id, rec.changes, true);
+      forward(plan.cascade[id], id, rec.changes, false);
+      forward(plan.propagation[id], id, rec.changes, true);
     }
   }
   return records;
@@ -153,9 +178,10 @@ function executeCompactPlan(plan, changes, handlers, guards) {
 // run's state changes ({path, value} or [path, value]); `handlers` maps subscriber ids
 // to handlers; `guards` is prepare's "guards". Returns the dispatch records in
 // execution order (finalize's input).
-export function executePlan(plan, changes, handlers, guards = {}) {
+// indexed: forward the compact plan's output by topic (the default; false: the plain rule).
+export function executePlan(plan, changes, handlers, guards = {}, { indexed = true } = {}) {
   if (!plan) return [];
-  return isCompactPlan(plan) ? executeCompactPlan(plan, changes, handlers, guards) : executeObjectPlan(plan, changes, handlers, guards);
+  return isCompactPlan(plan) ? executeCompactPlan(plan, changes, handlers, guards, indexed) : executeObjectPlan(plan, changes, handlers, guards);
 }
 
 // Runs one legacy level (LegacyLevel JSON: {level, groups: [[{dispatch_id, subscriber_id,
