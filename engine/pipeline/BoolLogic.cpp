@@ -130,7 +130,7 @@ const state::Value* BoolLogic::resolve(const state::ShadowState& state, state::V
             return &scratch;
         }
     }
-    return state.get(path_);
+    return state.get(path_, hint_);
 }
 
 bool BoolLogic::evaluate(const state::ShadowState& state) const {

@@ -31,6 +31,9 @@ private:
     std::vector<state::Value> list_;
     std::vector<BoolLogic> children_;
     json::Value definition_;
+    // The shadow lookup of path_ last time (see ShadowState::get): a condition
+    // reads the same path every run. Any value is safe, so copies may share it.
+    mutable std::uint32_t hint_ = state::ShadowState::kNoHint;
 
     [[nodiscard]] const state::Value* resolve(const state::ShadowState& state, state::Value& scratch) const;
 };

@@ -42,6 +42,10 @@ public:
     virtual ~ListenerHandler() = default;
     // Returns the writes of this call, with absolute paths.
     virtual ChangeList call(const ListenerCall& call) = 0;
+    // The same into `out`, which holds this dispatch slot's output of an
+    // earlier run: a handler writing over it in place (see putAt) reuses its
+    // strings' buffers. The default replaces it with call()'s list.
+    virtual void callInto(const ListenerCall& c, ChangeList& out) { out = call(c); }
 };
 
 } // namespace bi::pipeline

@@ -272,9 +272,14 @@ void Pipeline::applyOutput(const DispatchOutput& output, ChangeList* diff) {
                           std::to_string(output.changes.size()) + " changes, more than the limit of " +
                           std::to_string(options_.maxListenerWrites));
     }
-    for (const auto& c : output.changes) {
+    if (outputHints_.size() <= output.dispatch) {
+        outputHints_.resize(output.dispatch + 1);
+    }
+    PathHints& hints = outputHints_[output.dispatch];
+    for (std::size_t i = 0; i < output.changes.size(); ++i) {
+        const Change& c = output.changes[i];
         try {
-            if (!shadow_.setIfDifferent(c.path, c.value)) {
+            if (!shadow_.setIfDifferent(c.path, c.value, hints.at(i))) {
                 continue;
             }
         } catch (const EngineError& e) {

@@ -7,6 +7,7 @@
 
 #include "pipeline/ExecutionPlan.h"
 #include "pipeline/PathGraph.h"
+#include "pipeline/PathHints.h"
 #include "pipeline/PathIndex.h"
 #include "pipeline/PathListMemo.h"
 #include "pipeline/Registrations.h"
@@ -167,7 +168,7 @@ private:
     void traceOutputs(const std::vector<DispatchOutput>& outputs, std::vector<GroupTrace>& groups);
 
     // Helpers.
-    void write(const std::string& path, const state::Value& value);
+    void write(const std::string& path, const state::Value& value, std::uint32_t* hint = nullptr);
     bool emitGuarded(std::string path, const state::Value& value, ChangeList& out, StageTrace* trace);
     void capturePreRun(std::string_view path);
     void takePreRun(std::uint32_t index);
@@ -217,6 +218,19 @@ private:
     bool planGroupingValid_ = false;                     // false after a registration
     PathIndex<std::vector<std::size_t>> topics_;
     PathListMemo topicMemo_; // listenersReached, cleared when a listener registers
+    // Shadow lookup hints by position: the batch (no-op filter), the genuine
+    // changes (apply), flip nodes (pre-run image), logics, each dispatch's output.
+    PathHints inputHints_;
+    PathHints applyHints_;
+    PathHints preRunHints_;
+    PathHints logicHints_;
+    std::vector<PathHints> outputHints_;
+    // emitGuarded's, by position in the stage's output (2n: the parent, 2n+1:
+    // the target): the stage running sets emitHints_ (always one of these or
+    // null; any hint is safe, so a stage left by an exception needs no reset).
+    PathHints syncEmitHints_;
+    PathHints flipEmitHints_;
+    PathHints* emitHints_ = nullptr;
     bool runOpen_ = false;
     RunState run_;
 };

@@ -42,7 +42,7 @@ void Pipeline::capturePreRun(std::string_view path) {
 void Pipeline::takePreRun(std::uint32_t index) {
     RunState::PreRunSlot& slot = run_.preRun[index];
     if (!slot.taken) {
-        const state::Value* v = shadow_.get(flip_.nodes().keyAt(index));
+        const state::Value* v = shadow_.get(flip_.nodes().keyAt(index), preRunHints_.at(index));
         slot.taken = true;
         slot.value = v != nullptr ? std::optional<state::Value>(*v) : std::nullopt;
         run_.preRunTaken.push_back(index);
@@ -53,18 +53,24 @@ void Pipeline::takePreRun(std::uint32_t index) {
 // setIfDifferent writes exactly what set() would; it resumes a remembered
 // walk (the caller has just read the path or its parent) and keeps the
 // remembered walks, where set() walks from the root and forgets them.
-void Pipeline::write(const std::string& path, const state::Value& value) {
+void Pipeline::write(const std::string& path, const state::Value& value, std::uint32_t* hint) {
     if (runOpen_ && !flip_.empty()) {
         capturePreRun(path);
     }
-    shadow_.setIfDifferent(path, value);
+    if (hint != nullptr) {
+        shadow_.setIfDifferent(path, value, *hint);
+    } else {
+        shadow_.setIfDifferent(path, value);
+    }
 }
 
 // path by value: most callers build it (a join) and it moves into the change.
 bool Pipeline::emitGuarded(std::string path, const state::Value& value, ChangeList& out, StageTrace* t) {
     // One walk to the parent serves both the removed-parent guard and the current value.
     const std::string_view parentPath = state::paths::parent(path);
-    const state::Value* parent = shadow_.get(parentPath);
+    const std::size_t position = out.size();
+    const state::Value* parent = emitHints_ != nullptr ? shadow_.get(parentPath, emitHints_->at(2 * position))
+                                                       : shadow_.get(parentPath);
     const state::Value* current =
         parent != nullptr ? parent->child(state::paths::suffixBelow(path, parentPath)) : nullptr;
     const char* reason = nullptr;
@@ -84,7 +90,7 @@ bool Pipeline::emitGuarded(std::string path, const state::Value& value, ChangeLi
     // Record first: `value` may live in the shadow (initial sync hands a node of
     // it), and the write below can move that node when its parent grows.
     out.push_back({std::move(path), value});
-    write(out.back().path, out.back().value);
+    write(out.back().path, out.back().value, emitHints_ != nullptr ? &emitHints_->at(2 * position + 1) : nullptr);
     if (t != nullptr) {
         t->produced.push_back(out.back());
     }
@@ -102,8 +108,9 @@ void Pipeline::filterNoOps(const ChangeList& batch, ChangeList& out) {
     // out holds an older run's changes: they are assigned over, so their
     // path strings' buffers serve this run (no allocation per change).
     std::size_t n = 0;
-    for (const auto& c : batch) {
-        if (sameValue(shadow_.get(c.path), c.value)) {
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const Change& c = batch[i];
+        if (sameValue(shadow_.get(c.path, inputHints_.at(i)), c.value)) {
             if (t != nullptr) {
                 t->skipped.push_back({c.path, "redundant"});
             }
@@ -182,11 +189,12 @@ void Pipeline::applyGenuine(ChangeList& changes) {
     StageTrace* t = beginStage("apply");
     std::size_t kept = 0;
     const bool capture = !flip_.empty();
-    for (auto& c : changes) {
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        Change& c = changes[i];
         if (capture) { // flip's "before" image, taken before the first write of the run
             capturePreRun(c.path);
         }
-        if (!shadow_.setIfDifferent(c.path, c.value)) {
+        if (!shadow_.setIfDifferent(c.path, c.value, applyHints_.at(i))) {
             if (t != nullptr) {
                 t->skipped.push_back({c.path, "redundant"});
             }
@@ -383,12 +391,14 @@ ChangeList Pipeline::syncStage(const ChangeList& input) {
     }
     StageTrace* t = beginStage("sync");
     ChangeList out;
+    emitHints_ = &syncEmitHints_;
     for (const auto& c : input) {
         if (t != nullptr) {
             t->matched.push_back(c.path);
         }
         syncOne(c, out, t);
     }
+    emitHints_ = nullptr;
     endStage(t, 0);
     return out;
 }
@@ -444,12 +454,14 @@ ChangeList Pipeline::flipStage(const ChangeList& input) {
     }
     StageTrace* t = beginStage("flip");
     ChangeList out;
+    emitHints_ = &flipEmitHints_;
     for (const auto& c : input) {
         if (t != nullptr) {
             t->matched.push_back(c.path);
         }
         flipOne(c, out, t);
     }
+    emitHints_ = nullptr;
     endStage(t, 0);
     return out;
 }
@@ -604,8 +616,11 @@ void Pipeline::logicStage(const ChangeList& stateChanges, bool valueLogic) {
     std::vector<std::size_t> ids = triggered(logicDeps_, logicDepMemo_, stateChanges, stateChanges.size());
     for (std::size_t i = 0; i < logics_.size(); ++i) { // anchors that appeared during this run
         const auto& anchor = logics_[i].anchor;
+        if (anchor.empty()) { // no lookup: most logics have no anchor
+            continue;
+        }
         auto it = run_.anchorsAtStart.find(anchor);
-        if (!anchor.empty() && it != run_.anchorsAtStart.end() && !it->second && anchorPresent(anchor)) {
+        if (it != run_.anchorsAtStart.end() && !it->second && anchorPresent(anchor)) {
             ids.push_back(i);
         }
     }
@@ -630,7 +645,7 @@ void Pipeline::logicStage(const ChangeList& stateChanges, bool valueLogic) {
         if (!flip_.empty()) {
             capturePreRun(path);
         }
-        if (!shadow_.setIfDifferent(path, v)) { // diff and write in one walk
+        if (!shadow_.setIfDifferent(path, v, logicHints_.at(id))) { // diff and write in one walk
             if (t != nullptr) {
                 t->skipped.push_back({path, "redundant"});
             }

@@ -12,7 +12,7 @@ namespace {
 // Calls the handler with rec.dispatch and input, filling output and duration.
 void invoke(Pipeline& pipeline, ListenerHandler& handler, DispatchRecord& rec, const ListenerInput& input) {
     const double t0 = trace::nowMicros();
-    rec.output = handler.call(ListenerCall{rec.dispatch, input, pipeline.shadow()});
+    handler.callInto(ListenerCall{rec.dispatch, input, pipeline.shadow()}, rec.output);
     rec.durationUs = trace::nowMicros() - t0;
     if (rec.output.size() > pipeline.options().maxListenerWrites) {
         const Dispatch& d = rec.dispatch;

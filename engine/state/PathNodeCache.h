@@ -12,6 +12,8 @@
 // and an entry of an older generation is resolved again on its next use.
 #pragma once
 
+#include "state/Paths.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,6 +38,11 @@ class PathNodeCache {
     // The entry for path (current or stale), or kNone.
     [[nodiscard]] std::uint32_t find(std::string_view path, std::uint32_t hash) const;
     [[nodiscard]] bool current(std::uint32_t id) const { return entries_[id].generation == generation_; }
+    // Whether id (any value: a caller's remembered hint) is path's current
+    // entry. A key compare instead of a hash and a probe.
+    [[nodiscard]] bool holds(std::uint32_t id, std::string_view path) const {
+        return id < entries_.size() && current(id) && paths::sameBytes(keyOf(entries_[id]), path);
+    }
     [[nodiscard]] const Entry& at(std::uint32_t id) const { return entries_[id]; }
     // Records path → node in the current generation: over `existing` (a stale
     // entry find() returned), or as a new entry. Returns its id.

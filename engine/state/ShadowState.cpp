@@ -148,6 +148,22 @@ void ShadowState::markStale(const std::vector<Step>& rootFirst) {
 
 const Value* ShadowState::get(std::string_view path) const { return walk(path, true); }
 
+const Value* ShadowState::get(std::string_view path, std::uint32_t& hint) const {
+    return walkHinted(path, true, hint);
+}
+
+// An entry exists only for a canonical path (no index with leading zeros), so
+// a hit is what walk() would find under either index rule.
+Value* ShadowState::walkHinted(std::string_view path, bool strictIndex, std::uint32_t& hint) const {
+    if (!path.empty() && cache_.owner() == &root_ && cache_.holds(hint, path)) {
+        lastEntry_ = hint;
+        return cache_.at(hint).node;
+    }
+    Value* node = walk(path, strictIndex);
+    hint = lastEntry_;
+    return node;
+}
+
 bool ShadowState::parentExists(std::string_view path) const {
     return parentExists(path, get(paths::parent(path)));
 }
@@ -260,10 +276,17 @@ void ShadowState::set(std::string_view path, Value value) {
 }
 
 bool ShadowState::setIfDifferent(std::string_view path, const Value& value) {
+    return replaceIfDifferent(walk(path, false), path, value);
+}
+
+bool ShadowState::setIfDifferent(std::string_view path, const Value& value, std::uint32_t& hint) {
+    return replaceIfDifferent(walkHinted(path, false, hint), path, value);
+}
+
+bool ShadowState::replaceIfDifferent(Value* node, std::string_view path, const Value& value) {
     // One read-only walk (resumed from the cache); an existing leaf is compared
     // and replaced in place. Anything else (a missing key, a null to promote,
     // an error) takes set().
-    Value* node = walk(path, false);
     if (node == nullptr) {
         set(path, value);
         return true;
@@ -278,15 +301,24 @@ bool ShadowState::setIfDifferent(std::string_view path, const Value& value) {
     if (node->isObject() || node->isArray()) {
         dropWalkCache(); // the remembered nodes below the one replaced go with it
     }
-    UndoEntry undo;
-    setUndoPath(undo, path);
-    undo.before = std::move(*node);
+    if (!inTransaction_) {
+        recordRemoved(*node, path, nullptr);
+        *node = value;
+        markAncestorsStale(entry);
+        return true;
+    }
+    // The entry is built in the log (no temporary moved in): the path first,
+    // so an entry never exists without its `before`, which the rollback of a
+    // later failure then restores.
+    const auto pathBegin = static_cast<std::uint32_t>(undoPaths_.size());
+    undoPaths_.append(path);
+    UndoEntry& undo = undo_.emplace_back();
+    undo.pathBegin = pathBegin;
+    undo.pathSize = static_cast<std::uint32_t>(path.size());
+    undo.before.emplace(std::move(*node));
     recordRemoved(*undo.before, path, &undo);
     *node = value;
     markAncestorsStale(entry);
-    if (inTransaction_) {
-        undo_.push_back(std::move(undo));
-    }
     return true;
 }
 

@@ -30,6 +30,14 @@ public:
     // nullptr when the path does not exist.
     [[nodiscard]] const Value* get(std::string_view path) const;
 
+    // A caller that asks for the same path again (the next run's stage, the
+    // same list position) keeps a hint per path: the remembered lookup it
+    // resolved to. Any value is a valid hint (kNoHint to start): it is checked
+    // against the remembered path and generation (see PathNodeCache), then
+    // updated, so a wrong or stale one only costs the usual lookup.
+    static constexpr std::uint32_t kNoHint = PathNodeCache::kNone;
+    [[nodiscard]] const Value* get(std::string_view path, std::uint32_t& hint) const;
+
     // Replaces the node at path, creating missing object keys on the way (a
     // null or undefined intermediate becomes an object). Throws EngineError
     // for a path through a primitive or an out-of-range array index.
@@ -37,6 +45,8 @@ public:
     // set() unless the path already holds an equal value (then nothing is
     // written or logged); true when it wrote. Walks the path once when it exists.
     bool setIfDifferent(std::string_view path, const Value& value);
+    // The same with a hint (see get).
+    bool setIfDifferent(std::string_view path, const Value& value, std::uint32_t& hint);
 
     // The "removed paths" memory: false when path's parent is not an object
     // now and was removed earlier by overwriting an object that contained it
@@ -84,6 +94,10 @@ private:
     // with leading zeros, as get() always has (writes accept them, but such a
     // path is never remembered).
     Value* walk(std::string_view path, bool strictIndex) const;
+    // walk() trying the hint first, which it then updates.
+    Value* walkHinted(std::string_view path, bool strictIndex, std::uint32_t& hint) const;
+    // setIfDifferent once node = walk(path) (lastEntry_ naming its entry).
+    bool replaceIfDifferent(Value* node, std::string_view path, const Value& value);
     Value* resolve(std::string_view path, bool strictIndex, std::uint32_t& entry) const;
     // Into steps_: a path's ancestors, root first, walked from the root (for
     // a path not remembered).

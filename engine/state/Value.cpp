@@ -99,14 +99,18 @@ Value& Value::operator=(const Value& other) {
         return *this;
     }
     // A scalar: member by member, so a reused value keeps its buffers.
-    kind_ = other.kind_;
+    // Everything is read before the containers are cleared: other may live in them.
     bool_ = other.bool_;
     number_ = other.number_;
     string_ = other.string_;
-    items_.clear();
-    members_.clear();
-    index_.reset();
     hash_ = other.hash_;
+    const Kind kind = other.kind_;
+    if (kind_ == Kind::Array || kind_ == Kind::Object) { // a scalar's containers are always empty
+        items_.clear();
+        members_.clear();
+        index_.reset();
+    }
+    kind_ = kind;
     hashStale_ = false; // scalars are never stale
     return *this;
 }

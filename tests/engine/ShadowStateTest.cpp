@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -363,4 +364,71 @@ TEST(ShadowState, KeyTableFindsEveryInternedKey) {
         EXPECT_EQ(table.name(ids[static_cast<std::size_t>(i)]), key);
     }
     EXPECT_FALSE(table.find("keytable_test_never").has_value());
+}
+
+// Hints (remembered lookups a caller keeps per position): a hint taken for
+// one path and offered for another must not answer for it (the key check).
+TEST(ShadowState, AHintOfAnotherPathIsNotTrusted) {
+    ShadowState s(parse(R"({"a":{"b":1,"c":2}})"));
+    std::uint32_t hint = ShadowState::kNoHint;
+    ASSERT_NE(s.get("a.b", hint), nullptr);
+    EXPECT_NE(hint, ShadowState::kNoHint); // remembered: the next call may skip the lookup
+    ASSERT_NE(s.get("a.c", hint), nullptr);
+    EXPECT_EQ(s.get("a.c", hint)->asNumber(), 2);
+    std::uint32_t other = hint;
+    EXPECT_EQ(s.get("a.b", other)->asNumber(), 1);
+    std::uint32_t wild = 123456; // any value is a valid hint
+    EXPECT_EQ(s.get("a.c", wild)->asNumber(), 2);
+    std::uint32_t missing = ShadowState::kNoHint;
+    EXPECT_EQ(s.get("a.zz", missing), nullptr);
+    EXPECT_EQ(s.get("a.zz", missing), nullptr);
+}
+
+// A hint kept across writes that move or free nodes (a replaced subtree, a
+// new key growing the parent) must not reach the old node (the generation check).
+TEST(ShadowState, AHintDoesNotOutliveTheNodesItNamed) {
+    ShadowState s(parse(R"({"a":{"b":{"c":1}}})"));
+    std::uint32_t hint = ShadowState::kNoHint;
+    ASSERT_EQ(s.get("a.b.c", hint)->asNumber(), 1);
+    EXPECT_TRUE(s.setIfDifferent("a", bi::state::Value::fromJson(parse(R"({"b":{"c":2}})"))));
+    ASSERT_NE(s.get("a.b.c", hint), nullptr);
+    EXPECT_EQ(s.get("a.b.c", hint)->asNumber(), 2);
+    std::uint32_t write = ShadowState::kNoHint;
+    EXPECT_TRUE(s.setIfDifferent("a.b.c", 3, write));
+    for (int i = 0; i < 40; ++i) { // new keys beside it: the members vector reallocates
+        s.set("a.b.k" + std::to_string(i), i);
+    }
+    EXPECT_TRUE(s.setIfDifferent("a.b.c", 4, write));
+    EXPECT_FALSE(s.setIfDifferent("a.b.c", 4, write));
+    EXPECT_EQ(s.get("a.b.c")->asNumber(), 4);
+    EXPECT_EQ(s.get("a.b.c", hint)->asNumber(), 4);
+    ShadowState fresh(s.root().toJson());
+    EXPECT_EQ(s.root().hash(), fresh.root().hash()); // ancestors marked stale through the hinted write
+}
+
+// A copy's hints point into the original's tree: a copy must not trust them.
+TEST(ShadowState, ACopyDoesNotTrustTheOriginalsHints) {
+    ShadowState s(parse(R"({"a":{"b":1}})"));
+    std::uint32_t hint = ShadowState::kNoHint;
+    ASSERT_EQ(s.get("a.b", hint)->asNumber(), 1);
+    ShadowState t = s;
+    EXPECT_TRUE(t.setIfDifferent("a.b", 2, hint));
+    EXPECT_EQ(s.get("a.b")->asNumber(), 1);
+    EXPECT_EQ(t.get("a.b")->asNumber(), 2);
+}
+
+// Hinted writes are logged like the others: a rollback restores them.
+TEST(ShadowState, HintedWritesRollBack) {
+    ShadowState s(parse(R"({"a":{"b":1,"c":"x"}})"));
+    const std::uint64_t before = s.root().hash();
+    std::uint32_t b = ShadowState::kNoHint;
+    std::uint32_t c = ShadowState::kNoHint;
+    s.begin();
+    EXPECT_TRUE(s.setIfDifferent("a.b", 2, b));
+    EXPECT_TRUE(s.setIfDifferent("a.c", "y", c));
+    EXPECT_TRUE(s.setIfDifferent("a.b", 3, b));
+    s.rollback();
+    EXPECT_EQ(s.root().hash(), before);
+    EXPECT_EQ(s.get("a.b", b)->asNumber(), 1);
+    EXPECT_EQ(s.get("a.c", c)->asString(), "x");
 }
