@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/Json.h"
 
+#include "core/ScanVariants.h"
 #include "core/Utf8.h"
 
 #define FMT_HEADER_ONLY
@@ -496,12 +497,14 @@ char* writeEscape(unsigned char c, char* d) {
 }
 
 // Escapes s (at most kSegment bytes) to d, which has room for 6 bytes per
-// byte of s; returns the end of what it wrote.
+// byte of s; returns the end of what it wrote. Simd: the SSE2 blocks first
+// (core/ScanVariants.h: the portable loops stay reachable for the tests).
+template <bool Simd>
 char* writeEscaped(std::string_view s, char* d) {
     const char* p = s.data();
     const char* const end = p + s.size();
 #if defined(__SSE2__)
-    while (end - p >= 16) {
+    while (Simd && end - p >= 16) {
         std::memcpy(d, p, 16); // stored before the test, as below
         const unsigned bits = escapeBits16(p);
         if (bits == 0) {
@@ -563,10 +566,11 @@ char* writeEscaped(std::string_view s, char* d) {
 }
 
 // Offset of the first byte of s that needs escaping, or s.size().
+template <bool Simd>
 std::size_t firstEscape(std::string_view s) {
     std::size_t i = 0;
 #if defined(__SSE2__)
-    for (; s.size() - i >= 16; i += 16) {
+    for (; Simd && s.size() - i >= 16; i += 16) {
         if (const unsigned bits = escapeBits16(s.data() + i); bits != 0) {
             return i + static_cast<std::size_t>(std::countr_zero(bits));
         }
@@ -602,14 +606,17 @@ namespace {
 // Whether the n bytes at p need no escape; the 16 bytes after them are read
 // too and must need none (the caller pads with 'a'): whole blocks only, no
 // byte loop for the tail of a short string.
+template <bool Simd>
 bool paddedClean(const char* p, std::size_t n) {
 #if defined(__SSE2__)
-    unsigned bits = 0;
-    for (std::size_t i = 0; i < n; i += 16) {
-        bits |= escapeBits16(p + i);
+    if constexpr (Simd) {
+        unsigned bits = 0;
+        for (std::size_t i = 0; i < n; i += 16) {
+            bits |= escapeBits16(p + i);
+        }
+        return bits == 0;
     }
-    return bits == 0;
-#else
+#endif
     std::uint64_t mask = 0;
     for (std::size_t i = 0; i < n; i += 8) {
         std::uint64_t w = 0;
@@ -617,12 +624,10 @@ bool paddedClean(const char* p, std::size_t n) {
         mask |= escapeMask(w);
     }
     return mask == 0;
-#endif
 }
 
-} // namespace
-
-void writeString(std::string_view s, std::string& out) {
+template <bool Simd>
+void writeStringWith(std::string_view s, std::string& out) {
     if (s.size() <= kShortString) {
         // The quoted string is laid out in the buffer before the test: when
         // clean (nearly always), it is appended as it stands.
@@ -630,22 +635,42 @@ void writeString(std::string_view s, std::string& out) {
         quoted[0] = '"';
         std::memcpy(quoted + 1, s.data(), s.size());
         std::memset(quoted + 1 + s.size(), 'a', 16);
-        if (paddedClean(quoted + 1, s.size())) {
+        if (paddedClean<Simd>(quoted + 1, s.size())) {
             quoted[s.size() + 1] = '"';
             out.append(quoted, s.size() + 2);
             return;
         }
     }
-    const std::size_t clean = firstEscape(s);
+    const std::size_t clean = firstEscape<Simd>(s);
     out.push_back('"');
     out.append(s.substr(0, clean)); // the common case: all of it
     char escaped[6 * kSegment];
     for (std::size_t from = clean; from < s.size(); from += kSegment) {
         const std::string_view segment = s.substr(from, kSegment);
-        out.append(escaped, static_cast<std::size_t>(writeEscaped(segment, escaped) - escaped));
+        out.append(escaped, static_cast<std::size_t>(writeEscaped<Simd>(segment, escaped) - escaped));
     }
     out.push_back('"');
 }
+
+} // namespace
+
+void writeString(std::string_view s, std::string& out) { writeStringWith<scan_variants::kSimd>(s, out); }
+
+} // namespace bi::json
+
+namespace bi::scan_variants {
+
+void writeJsonString(std::string_view s, std::string& out, bool simd) {
+    if (simd) {
+        json::writeStringWith<kSimd>(s, out);
+    } else {
+        json::writeStringWith<false>(s, out);
+    }
+}
+
+} // namespace bi::scan_variants
+
+namespace bi::json {
 
 namespace {
 

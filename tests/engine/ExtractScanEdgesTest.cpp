@@ -3,11 +3,15 @@
 // tables elsewhere) must find the same boundaries as a byte-by-byte reading,
 // wherever a stop falls: at every offset around the block edges, in texts
 // long enough to take the block path. Each case is checked against a small
-// reference model written here, not against the code under test.
+// reference model written here, not against the code under test; the scans'
+// portable variants (which no shipped build takes now that wasm uses SIMD too)
+// are called directly and checked the same way.
 #ifdef BI_VARIANT_STANDARD
+#include "core/ScanVariants.h"
 #include "extract/html/HtmlTag.h"
 #include "extract/html/HtmlTokenizer.h"
 #include "extract/html/InlineText.h"
+#include "JsonEscapeModel.h"
 
 #include <gtest/gtest.h>
 
@@ -143,6 +147,147 @@ TEST(ExtractScanEdges, EveryKnownTagNameIsFoundAndNearMissesAreNot) {
     }
     EXPECT_EQ(tagFromName("blockquotes"), HtmlTag::Other); // longer than any name
     EXPECT_EQ(tagFromName("span"), HtmlTag::Other);
+}
+
+// ---- Both variants of each 16-byte scan (core/ScanVariants.h): the SSE2 one
+// that both shipped builds take and the portable one, each against a model.
+
+std::string jsonStringModel(std::string_view s) { return bi::test::jsonEscapeModel(s); }
+
+std::string jsonString(std::string_view s, bool simd) {
+    std::string out = "x"; // appended to, not replaced
+    bi::scan_variants::writeJsonString(s, out, simd);
+    return out.substr(1);
+}
+
+TEST(ExtractScanEdges, JsonEscapesAlikeInBothVariantsAtEveryOffset) {
+    const std::vector<std::string> specials = {"\"", "\\", "\n", std::string(1, '\0'), "\x1F", "\x7F",
+                                               " ",  "\x80", "\xFF", "\"\x01"};
+    for (bool simd : {true, false}) {
+        for (std::size_t length = 0; length <= 70; ++length) {
+            for (std::size_t at = 0; at < length; ++at) {
+                for (const std::string& special : specials) {
+                    std::string text(length, 'a');
+                    text.replace(at, special.size(), special);
+                    text.resize(length, 'b');
+                    ASSERT_EQ(jsonString(text, simd), jsonStringModel(text))
+                        << "simd " << simd << " length " << length << " at " << at;
+                }
+            }
+        }
+        // Past one escape segment (1024 bytes), escapes around its edges.
+        std::string longText(2100, 'c');
+        for (std::size_t at : {0U, 15U, 16U, 1023U, 1024U, 1025U, 2047U, 2048U, 2099U}) {
+            longText[at] = at % 2 == 0 ? '"' : '\x02';
+        }
+        ASSERT_EQ(jsonString(longText, simd), jsonStringModel(longText)) << "simd " << simd;
+    }
+}
+
+std::size_t firstStopModel(std::string_view text, std::size_t from, std::string_view stops) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        if (static_cast<unsigned char>(text[i]) >= 0x80 || stops.find(text[i]) != std::string_view::npos) {
+            return i;
+        }
+    }
+    return text.size();
+}
+
+TEST(ExtractScanEdges, HtmlRunStopsAlikeInBothVariantsAtEveryOffset) {
+    // Four stops or fewer take the 16-byte test; five use the table only.
+    const std::vector<std::string> stopSets = {"<&\r", std::string("<\r\0", 3), std::string("-<\r\0", 4),
+                                               "<&\r\"'"};
+    for (bool simd : {true, false}) {
+        for (const std::string& stops : stopSets) {
+            std::vector<char> probes(stops.begin(), stops.end());
+            probes.push_back('\x80');
+            probes.push_back('\xFF');
+            for (std::size_t length : {1U, 15U, 16U, 17U, 33U, 50U}) {
+                for (std::size_t from : {0U, 1U, 3U}) {
+                    if (from > length) {
+                        continue; // the scan starts inside the text
+                    }
+                    for (std::size_t at = 0; at < length; ++at) {
+                        for (char probe : probes) {
+                            std::string text(length, 'q');
+                            text[at] = probe;
+                            ASSERT_EQ(bi::scan_variants::firstHtmlStop(text, from, stops, simd),
+                                      firstStopModel(text, from, stops))
+                                << "simd " << simd << " length " << length << " from " << from
+                                << " at " << at;
+                        }
+                    }
+                    const std::string clean(length, 'q');
+                    ASSERT_EQ(bi::scan_variants::firstHtmlStop(clean, from, stops, simd),
+                              firstStopModel(clean, from, stops));
+                }
+            }
+        }
+    }
+}
+
+bool isWordByte(char c) { return std::string_view(" \t\n\r\f\0", 6).find(c) == std::string_view::npos; }
+
+std::size_t wordRunEndModel(std::string_view text, std::size_t end) {
+    for (;;) {
+        while (end < text.size() && isWordByte(text[end])) {
+            ++end;
+        }
+        if (end + 1 < text.size() && text[end] == ' ' && isWordByte(text[end + 1])) {
+            ++end;
+        } else {
+            return end;
+        }
+    }
+}
+
+TEST(ExtractScanEdges, WordRunsEndAlikeInBothVariantsAtEveryOffset) {
+    const std::vector<std::string> breaks = {" ", "  ", "\t", "\n", "\r", "\f", std::string(1, '\0'), " \n"};
+    for (bool simd : {true, false}) {
+        for (std::size_t length : {2U, 15U, 16U, 17U, 31U, 32U, 47U, 60U}) {
+            for (std::size_t at = 1; at < length; ++at) {
+                for (const std::string& b : breaks) {
+                    std::string text;
+                    for (std::size_t i = 0; text.size() < length; ++i) {
+                        text += i % 5 == 4 ? ' ' : static_cast<char>('a' + i % 26);
+                    }
+                    text[0] = 'w'; // the run starts at a word byte
+                    text.replace(at, b.size(), b);
+                    text.resize(length, 'z');
+                    ASSERT_EQ(bi::scan_variants::wordRunEnd(text, 0, simd), wordRunEndModel(text, 0))
+                        << "simd " << simd << " length " << length << " at " << at;
+                    // A trailing single space ends the run before it.
+                    const std::string spaced = text + " ";
+                    ASSERT_EQ(bi::scan_variants::wordRunEnd(spaced, 0, simd), wordRunEndModel(spaced, 0));
+                }
+            }
+        }
+    }
+}
+
+TEST(ExtractScanEdges, InvalidUtf8IsFoundAlikeInBothVariantsAtEveryOffset) {
+    struct Probe {
+        std::string_view bytes;
+        bool valid;
+    };
+    const Probe probes[] = {{"\xFF", false},         {"\x80", false},         {"\xC3" "b", false},
+                            {"\xC3\xA9", true},      {"\xE2\x82\xAC", true},  {"\xF0\x9F\x98\x80", true},
+                            {"\xE2\x82", false}};
+    for (bool simd : {true, false}) {
+        for (std::size_t length : {0U, 1U, 31U, 32U, 33U, 64U, 70U}) {
+            for (std::size_t at = 0; at <= length; ++at) {
+                for (const Probe& probe : probes) {
+                    const std::string text =
+                        std::string(at, 'a') + std::string(probe.bytes) + std::string(length - at, 'b');
+                    const std::size_t expected = probe.valid ? std::string_view::npos : at;
+                    ASSERT_EQ(bi::scan_variants::firstInvalidUtf8(text, simd), expected)
+                        << "simd " << simd << " length " << length << " at " << at;
+                }
+            }
+            const std::string ascii(length, 'a');
+            ASSERT_EQ(bi::scan_variants::firstInvalidUtf8(ascii, simd), std::string_view::npos);
+        }
+    }
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 // characters to escape (within a block, across blocks and segments), the
 // output must be exactly the byte-by-byte escaping JSON requires.
 #include "core/Json.h"
+#include "JsonEscapeModel.h"
 
 #include <gtest/gtest.h>
 
@@ -11,31 +12,7 @@
 
 namespace {
 
-std::string reference(std::string_view s) {
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out = "\"";
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += hex[c >> 4U];
-                out += hex[c & 0xFU];
-            } else {
-                out += ch;
-            }
-        }
-    }
-    return out + "\"";
-}
+std::string reference(std::string_view s) { return bi::test::jsonEscapeModel(s); }
 
 std::string written(std::string_view s, const std::string& before = {}) {
     std::string out = before;

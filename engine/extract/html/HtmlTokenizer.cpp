@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/html/HtmlTokenizer.h"
 
+#include "core/ScanVariants.h"
 #include "core/Utf8.h"
 #include "extract/entities/NamedEntities.h"
 
@@ -243,14 +244,19 @@ bool HtmlTokenizer::lookingAt(std::string_view literal, bool caseInsensitive) co
 namespace {
 
 // The first stop at or after i (or n) among bytes[0, n), ignoring what
-// follows a non-ASCII byte (the caller checks its sequence).
-std::size_t firstStop(const unsigned char* bytes, std::size_t i, std::size_t n, const StopSet& set) {
+// follows a non-ASCII byte (the caller checks its sequence). Simd: the SSE2
+// test first (core/ScanVariants.h: the portable loop stays reachable for the tests).
+// Always inlined: with the tests' entry point as a second caller, g++ kept it
+// out of line, a call per run in the tokenizer's hottest loop.
+template <bool Simd>
+[[gnu::always_inline]] inline std::size_t firstStop(const unsigned char* bytes, std::size_t i, std::size_t n,
+                                                    const StopSet& set) {
     const bool* const stops = set.table.data();
     if (i < n && stops[bytes[i]]) {
         return i; // an empty run (a tag right after a tag, a reference)
     }
 #if defined(__SSE2__)
-    if (set.vector) {
+    if (Simd && set.vector) {
         // Sixteen bytes per test: a stop byte compares equal, a non-ASCII
         // one has its high bit set already.
         auto lane = [&set](std::size_t k) {
@@ -288,7 +294,7 @@ std::size_t HtmlTokenizer::scanRun(const StopSet& set) const {
     const std::size_t n = input_.size();
     std::size_t i = pos_;
     for (;;) {
-        i = firstStop(bytes, i, n, set);
+        i = firstStop<scan_variants::kSimd>(bytes, i, n, set);
         if (i == n || bytes[i] < 0x80) {
             return i; // the end or a real stop
         }
@@ -299,6 +305,19 @@ std::size_t HtmlTokenizer::scanRun(const StopSet& set) const {
         i += length;
     }
 }
+
+} // namespace bi::extract::html
+
+std::size_t bi::scan_variants::firstHtmlStop(std::string_view text, std::size_t from, std::string_view stops,
+                                             bool simd) {
+    using namespace bi::extract::html;
+    const StopSet set = makeStops(stops);
+    const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+    return simd ? firstStop<kSimd>(bytes, from, text.size(), set)
+                : firstStop<false>(bytes, from, text.size(), set);
+}
+
+namespace bi::extract::html {
 
 void HtmlTokenizer::appendChar(TokenText& text, Ch ch) {
     if (ch.code == kEof) {

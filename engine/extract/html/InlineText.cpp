@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/html/InlineText.h"
 
+#include "core/ScanVariants.h"
+
 #include <algorithm>
 #include <bit>
 #if defined(__SSE2__)
@@ -42,14 +44,17 @@ std::size_t wordEnd(std::string_view text, std::size_t from) {
 // separated by one plain space each: the first break byte that is not a
 // space followed by a word byte. One plain space between two words is what
 // the pending space would write anyway, so the run is appended as it is.
-std::size_t runEnd(std::string_view text, std::size_t from) {
+// Simd: the SSE2 test first (core/ScanVariants.h: the portable loop stays
+// reachable for the tests). Always inlined, as with one caller.
+template <bool Simd>
+[[gnu::always_inline]] inline std::size_t runEnd(std::string_view text, std::size_t from) {
     std::size_t end = from;
 #if defined(__SSE2__)
     // Fifteen positions per 16-byte load: the sixteenth byte only tells
     // whether the fifteenth, a space, is followed by a word byte.
     const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
     const __m128i space = _mm_set1_epi8(' ');
-    while (text.size() - end >= 16) {
+    while (Simd && text.size() - end >= 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + end));
         const __m128i spaces = _mm_cmpeq_epi8(v, space);
         auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
@@ -109,7 +114,7 @@ void InlineText::appendText(std::string_view text) {
             ++i;
             continue;
         }
-        const std::size_t end = runEnd(text, i); // one append per run of words
+        const std::size_t end = runEnd<scan_variants::kSimd>(text, i); // one append per run of words
         beforeContent();
         text_.append(text.substr(i, end - i));
         i = end;
@@ -204,3 +209,8 @@ const std::string& InlineText::take() {
 }
 
 } // namespace bi::extract::html
+
+std::size_t bi::scan_variants::wordRunEnd(std::string_view text, std::size_t from, bool simd) {
+    using namespace bi::extract::html;
+    return simd ? runEnd<kSimd>(text, from) : runEnd<false>(text, from);
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/text/TextDecoder.h"
 
+#include "core/ScanVariants.h"
 #include "core/Utf8.h"
 
 #include <cstdint>
@@ -44,7 +45,10 @@ void decodeUtf16(std::string_view bytes, bool littleEndian, std::string& out) {
 
 } // namespace
 
-std::size_t firstInvalidUtf8(std::string_view bytes) {
+// Simd: the SSE2 test first (core/ScanVariants.h: the portable loop stays
+// reachable for the tests).
+template <bool Simd>
+std::size_t firstInvalidUtf8With(std::string_view bytes) {
     constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
     const char* data = bytes.data();
     const std::size_t n = bytes.size();
@@ -52,7 +56,7 @@ std::size_t firstInvalidUtf8(std::string_view bytes) {
     while (i < n) {
 #if defined(__SSE2__)
         // ASCII runs are checked 32 bytes per movemask natively.
-        while (i + 32 <= n) {
+        while (Simd && i + 32 <= n) {
             const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
             const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 16));
             if (_mm_movemask_epi8(_mm_or_si128(a, b)) != 0) {
@@ -86,6 +90,10 @@ std::size_t firstInvalidUtf8(std::string_view bytes) {
         i += length;
     }
     return std::string_view::npos;
+}
+
+std::size_t firstInvalidUtf8(std::string_view bytes) {
+    return firstInvalidUtf8With<scan_variants::kSimd>(bytes);
 }
 
 void appendRepairedUtf8(std::string_view bytes, std::string& out) {
@@ -133,3 +141,8 @@ std::string_view encodingName(SourceEncoding encoding) {
 }
 
 } // namespace bi::extract::text
+
+std::size_t bi::scan_variants::firstInvalidUtf8(std::string_view bytes, bool simd) {
+    using namespace bi::extract::text;
+    return simd ? firstInvalidUtf8With<kSimd>(bytes) : firstInvalidUtf8With<false>(bytes);
+}
