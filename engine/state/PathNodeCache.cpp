@@ -20,11 +20,10 @@ std::uint32_t PathNodeCache::find(std::string_view path, std::uint32_t hash) con
 }
 
 std::uint32_t PathNodeCache::put(std::uint32_t existing, std::string_view path, std::uint32_t hash,
-                                 Value* node, std::uint64_t slot, std::uint32_t parent) {
+                                 Value* node, std::uint32_t parent) {
     if (existing != kNone) {
         Entry& e = entries_[existing];
         e.node = node;
-        e.slot = slot;
         e.parent = parent;
         e.generation = generation_;
         return existing;
@@ -39,7 +38,7 @@ std::uint32_t PathNodeCache::put(std::uint32_t existing, std::string_view path, 
         grow();
     }
     const auto id = static_cast<std::uint32_t>(entries_.size());
-    entries_.push_back({node, slot, parent, generation_, static_cast<std::uint32_t>(keys_.size()),
+    entries_.push_back({node, parent, generation_, static_cast<std::uint32_t>(keys_.size()),
                         static_cast<std::uint32_t>(path.size())});
     keys_.append(path);
     const std::size_t mask = slots_.size() - 1;

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Whole-path lookups for the shadow tree: path → the node it resolved to, its
-// slot in the parent and the parent's entry. A run reads and writes the same
-// few hundred paths every time (a batch's fields, their sync and flip peers,
-// every concern), so one hash of the whole path replaces a key lookup and a
-// member scan per segment; a write follows the parent links to mark its
-// ancestors' hashes stale.
+// Whole-path lookups for the shadow tree: path → the node it resolved to and
+// the parent's entry. A run reads and writes the same few hundred paths every
+// time (a batch's fields, their sync and flip peers, every concern), so one
+// hash of the whole path replaces a key lookup and a member scan per segment;
+// a write follows the parent links to mark its ancestors' hashes stale.
 //
 // Entries hold node addresses, valid while nodes are only replaced in place.
 // The owner (ShadowState) calls invalidate() whenever nodes may move or die
@@ -28,7 +27,6 @@ class PathNodeCache {
     static constexpr std::uint32_t kNone = ~std::uint32_t{0};
     struct Entry {
         Value* node = nullptr;
-        std::uint64_t slot = 0;       // the node's slot in its parent (Value::memberSlot / itemSlot)
         std::uint32_t parent = kNone; // the parent path's entry; kNone: the parent is the root
         std::uint32_t generation = 0;
         std::uint32_t keyBegin = 0; // the path, in keys_
@@ -47,7 +45,7 @@ class PathNodeCache {
     // Records path → node in the current generation: over `existing` (a stale
     // entry find() returned), or as a new entry. Returns its id.
     std::uint32_t put(std::uint32_t existing, std::string_view path, std::uint32_t hash, Value* node,
-                      std::uint64_t slot, std::uint32_t parent);
+                      std::uint32_t parent);
     // Every entry becomes stale (nodes may have moved).
     void invalidate() {
         if (++generation_ == 0) { // wrapped: an old entry could pass for current

@@ -26,19 +26,17 @@ bool parseIndex(std::string_view segment, std::size_t& index) {
     return true;
 }
 
-// node's child at seg (nullptr when missing) and its slot. leadingZero: found
+// node's child at seg (nullptr when missing). leadingZero: found
 // through an index like "01", which only writes accept (strictIndex rejects it).
-Value* childAt(Value* node, std::string_view seg, bool strictIndex, std::uint64_t& slot, bool& leadingZero) {
+Value* childAt(Value* node, std::string_view seg, bool strictIndex, bool& leadingZero) {
     if (node->isObject()) {
         if (auto key = KeyTable::global().find(seg)) {
-            slot = Value::memberSlot(*key);
             return node->member(*key);
         }
     } else if (node->isArray()) {
         std::size_t index = 0;
         leadingZero = seg.size() > 1 && seg[0] == '0';
         if (parseIndex(seg, index) && index < node->items().size() && !(strictIndex && leadingZero)) {
-            slot = Value::itemSlot(index);
             return &node->itemAt(index);
         }
     }
@@ -69,13 +67,12 @@ Value* ShadowState::resolve(std::string_view path, bool strictIndex, std::uint32
         }
         seg = path.substr(dot + 1);
     }
-    std::uint64_t slot = 0;
     bool leadingZero = false;
-    Value* node = childAt(parent, seg, strictIndex, slot, leadingZero);
+    Value* node = childAt(parent, seg, strictIndex, leadingZero);
     // Remembered only below a remembered parent (the chain a write follows),
     // and only through canonical indices (get() rejects the others).
     if (node != nullptr && !leadingZero && (dot == std::string_view::npos || parentEntry != kNone)) {
-        entry = cache_.put(found, path, hash, node, slot, parentEntry);
+        entry = cache_.put(found, path, hash, node, parentEntry);
     }
     return node;
 }
@@ -105,9 +102,8 @@ void ShadowState::collectSteps(std::string_view path) {
     while (true) {
         const std::size_t dot = path.find('.', start);
         const std::size_t end = dot == std::string_view::npos ? path.size() : dot;
-        std::uint64_t slot = 0;
         bool leadingZero = false;
-        Value* next = childAt(parent, path.substr(start, end - start), false, slot, leadingZero);
+        Value* next = childAt(parent, path.substr(start, end - start), false, leadingZero);
         steps.push_back({parent});
         parent = next;
         if (dot == std::string_view::npos) {

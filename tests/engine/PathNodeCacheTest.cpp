@@ -26,20 +26,19 @@ TEST(PathNodeCache, EntriesGoStaleOnInvalidateAndArePutOverInPlace) {
     Value a(1);
     Value b(2);
     EXPECT_EQ(cache.find("a", hashOf("a")), PathNodeCache::kNone);
-    const std::uint32_t top = cache.put(PathNodeCache::kNone, "a", hashOf("a"), &a, 7, PathNodeCache::kNone);
-    const std::uint32_t below = cache.put(PathNodeCache::kNone, "a.b", hashOf("a.b"), &b, 9, top);
+    const std::uint32_t top = cache.put(PathNodeCache::kNone, "a", hashOf("a"), &a, PathNodeCache::kNone);
+    const std::uint32_t below = cache.put(PathNodeCache::kNone, "a.b", hashOf("a.b"), &b, top);
     ASSERT_NE(top, PathNodeCache::kNone);
     EXPECT_EQ(cache.find("a.b", hashOf("a.b")), below);
     EXPECT_EQ(cache.find("a.c", hashOf("a.c")), PathNodeCache::kNone);
     EXPECT_EQ(cache.at(below).node, &b);
-    EXPECT_EQ(cache.at(below).slot, 9U);
     EXPECT_EQ(cache.at(below).parent, top);
     EXPECT_TRUE(cache.current(below));
     cache.invalidate();
     EXPECT_FALSE(cache.current(below));
     EXPECT_FALSE(cache.current(top));
     EXPECT_EQ(cache.find("a.b", hashOf("a.b")), below);
-    EXPECT_EQ(cache.put(below, "a.b", hashOf("a.b"), &a, 3, top), below);
+    EXPECT_EQ(cache.put(below, "a.b", hashOf("a.b"), &a, top), below);
     EXPECT_TRUE(cache.current(below));
     EXPECT_EQ(cache.at(below).node, &a);
     cache.clear();
@@ -55,7 +54,7 @@ TEST(PathNodeCache, ManyPathsStayFindableAsTheTableGrows) {
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const std::string path = "items." + std::to_string(i) + ".value";
         ids.push_back(
-            cache.put(PathNodeCache::kNone, path, hashOf(path), &nodes[i], i, PathNodeCache::kNone));
+            cache.put(PathNodeCache::kNone, path, hashOf(path), &nodes[i], PathNodeCache::kNone));
     }
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const std::string path = "items." + std::to_string(i) + ".value";
