@@ -8,11 +8,13 @@
 
 ComparisonRun::ComparisonRun(WasmHost* host, QObject* parent) : QObject(parent), host_(host) {
     connect(host_, &WasmHost::runFinished, this,
-            [this](int id, const QByteArray& result, const std::vector<bi::trace::TimingRecord>& records) {
+            [this](int id, const QByteArray& result, const std::vector<bi::trace::TimingRecord>& records,
+                   int warmupRuns) {
                 if (id != requestId_) {
                     return; // a stale answer to a run the user has replaced
                 }
                 wasm_ = records;
+                wasmWarmupRuns_ = warmupRuns;
                 wasmResult_ = result;
                 finishWasm(QString());
             });
@@ -23,7 +25,7 @@ ComparisonRun::ComparisonRun(WasmHost* host, QObject* parent) : QObject(parent),
     });
 }
 
-void ComparisonRun::start(const QByteArray& scenario, int repeat, const QString& strategy) {
+void ComparisonRun::start(const QByteArray& scenario, int repeat, const QString& strategy, int warmupMs) {
     ++generation_;
     nativeFuture_.cancel(); // an older run stops at its next repeat
     strategy_ = strategy;
@@ -34,10 +36,12 @@ void ComparisonRun::start(const QByteArray& scenario, int repeat, const QString&
     nativeResult_.clear();
     wasmResult_.clear();
     identical_ = false;
+    nativeWarmupRuns_ = 0;
+    wasmWarmupRuns_ = 0;
     nativeDone_ = false;
     wasmDone_ = false;
 
-    requestId_ = host_->runScenario(scenario, strategy, repeat);
+    requestId_ = host_->runScenario(scenario, strategy, repeat, warmupMs);
 
     // The native runs go to a worker so that a big scenario never freezes the window;
     // cancel() or a newer start() cancels its future, checked between repeats.
@@ -58,16 +62,20 @@ void ComparisonRun::start(const QByteArray& scenario, int repeat, const QString&
         native_ = outcome.records;
         nativeError_ = outcome.error;
         nativeResult_ = outcome.resultJson;
+        nativeWarmupRuns_ = outcome.warmupRuns;
         nativeDone_ = true;
         emit nativeFinished();
         checkFinished();
     });
-    nativeFuture_ = QtConcurrent::run([scenario, strategy, repeat](QPromise<NativeEngine::RunOutcome>& promise) {
+    nativeFuture_ = QtConcurrent::run([scenario, strategy, repeat, warmupMs](QPromise<NativeEngine::RunOutcome>& promise) {
         promise.setProgressRange(0, repeat);
-        auto outcome = NativeEngine::runScenario(scenario, strategy, repeat, [&promise](int done) {
-            promise.setProgressValue(done);
-            return !promise.isCanceled();
-        });
+        auto outcome = NativeEngine::runScenario(
+            scenario, strategy, repeat,
+            [&promise](int done) {
+                promise.setProgressValue(done);
+                return !promise.isCanceled();
+            },
+            warmupMs);
         promise.setProgressValue(static_cast<int>(outcome.records.size()));
         promise.addResult(std::move(outcome));
     });

@@ -20,7 +20,10 @@ class ComparisonRun : public QObject {
 public:
     ComparisonRun(WasmHost* host, QObject* parent = nullptr);
 
-    void start(const QByteArray& scenario, int repeat, const QString& strategy = QStringLiteral("plan"));
+    // warmupMs > 0: each engine first runs the scenario untimed for that long, so
+    // that the records time warm code (V8 tiers wasm up only after 0.5-1 s).
+    void start(const QByteArray& scenario, int repeat, const QString& strategy = QStringLiteral("plan"),
+               int warmupMs = 0);
     // Stops the native repeats at the next one and drops both engines' results.
     void cancel();
     // The native worker of the latest start() (progress: repeats done).
@@ -34,6 +37,9 @@ public:
     [[nodiscard]] QString nativeError() const { return nativeError_; }
     [[nodiscard]] QString wasmError() const { return wasmError_; }
     [[nodiscard]] bool resultsIdentical() const { return identical_; }
+    // Untimed runs before the records, per engine (0 without a warm-up).
+    [[nodiscard]] int nativeWarmupRuns() const { return nativeWarmupRuns_; }
+    [[nodiscard]] int wasmWarmupRuns() const { return wasmWarmupRuns_; }
 
 signals:
     void nativeFinished();
@@ -52,6 +58,8 @@ private:
     bool nativeDone_ = true;
     bool wasmDone_ = true;
     bool identical_ = false;
+    int nativeWarmupRuns_ = 0;
+    int wasmWarmupRuns_ = 0;
     QByteArray nativeResult_;
     QByteArray wasmResult_;
     int generation_ = 0;

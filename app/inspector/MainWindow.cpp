@@ -40,6 +40,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QtConcurrent>
@@ -74,6 +75,8 @@ MainWindow::MainWindow(QWidget* parent)
       statusLabel_(new QLabel(this)), hostLabel_(new QLabel(this)), runProgress_(new QProgressBar(this)),
       cancelButton_(new QPushButton(tr("Cancel"), this)) {
     registerEmbeddedResources();
+    warmup_ = QSettings().value(QStringLiteral("timing/warmup"), true).toBool();
+    sweep_->setWarmupMs(warmupMs());
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Boundary Inspector"));
     setAcceptDrops(true);
@@ -259,6 +262,10 @@ void MainWindow::createActions() {
         host_->start();
         rerun();
     });
+    QAction* warmupAction = addAction(run, QStringLiteral("warmup"), tr("&Warm up before timing"),
+                                      QKeySequence(tr("Ctrl+Shift+W")), [this] { setWarmup(!warmup_); });
+    warmupAction->setCheckable(true);
+    warmupAction->setChecked(warmup_);
     run->addSeparator();
     GroupStepper* stepper = runPanel_->stepper();
     addAction(run, QStringLiteral("first"), tr("&First step"), QKeySequence(Qt::Key_Home), [stepper] { stepper->first(); });
@@ -491,7 +498,7 @@ void MainWindow::rerun() {
     }
     overheadPanel_->setRecords({}, {});
     overheadPanel_->setOtherStrategyRecords({});
-    comparison_->start(scenario_, kCallsPerRun);
+    comparison_->start(scenario_, kCallsPerRun, QStringLiteral("plan"), warmupMs());
     runProgress_->setRange(0, kCallsPerRun);
     runProgress_->setValue(0);
     updateRunControls();
@@ -541,7 +548,7 @@ void MainWindow::compareStrategies() {
         return;
     }
     statusBar()->showMessage(tr("Running the legacy strategy for comparison…"), 3000);
-    legacyRun_->start(scenario_, kCallsPerRun, QStringLiteral("legacy"));
+    legacyRun_->start(scenario_, kCallsPerRun, QStringLiteral("legacy"), warmupMs());
     runProgress_->setRange(0, kCallsPerRun);
     runProgress_->setValue(0);
     updateRunControls();
@@ -635,13 +642,18 @@ QString MainWindow::hostStatusText() const { return hostLabel_->isVisibleTo(this
 void MainWindow::updateStatus() {
     QString text = scenarioName_.isEmpty() ? tr("no scenario") : scenarioName_;
     text += tr(" · native: %1 calls").arg(comparison_->nativeRecords().size());
+    if (comparison_->nativeWarmupRuns() > 0) {
+        text += tr(" (+%1 warm-up)").arg(comparison_->nativeWarmupRuns());
+    }
     if (!comparison_->nativeError().isEmpty()) {
         text = tr("%1 · native error: %2").arg(scenarioName_, comparison_->nativeError());
     }
     if (!comparison_->wasmRecords().empty()) {
-        text += tr(" · wasm: %1 calls · results %2")
-                    .arg(comparison_->wasmRecords().size())
-                    .arg(comparison_->resultsIdentical() ? tr("identical") : tr("DIFFER"));
+        text += tr(" · wasm: %1 calls").arg(comparison_->wasmRecords().size());
+        if (comparison_->wasmWarmupRuns() > 0) {
+            text += tr(" (+%1 warm-up)").arg(comparison_->wasmWarmupRuns());
+        }
+        text += tr(" · results %1").arg(comparison_->resultsIdentical() ? tr("identical") : tr("DIFFER"));
     } else if (comparison_->isRunning() && hostProblem_.isEmpty()) {
         text += tr(" · wasm: running…");
     }
@@ -653,6 +665,18 @@ void MainWindow::updateStatus() {
     const QString firstLine = problem.section(QLatin1Char('\n'), 0, 0);
     hostLabel_->setText(tr("wasm: %1 — Ctrl+R restarts the host")
                             .arg(firstLine.size() > 90 ? firstLine.left(89) + QStringLiteral("…") : firstLine));
+}
+
+void MainWindow::setWarmup(bool on) {
+    warmup_ = on;
+    QSettings().setValue(QStringLiteral("timing/warmup"), on);
+    sweep_->setWarmupMs(warmupMs());
+    if (QAction* a = action(QStringLiteral("warmup"))) {
+        a->setChecked(on);
+    }
+    statusBar()->showMessage(on ? tr("Runs are timed after %1 ms of untimed warm-up on each engine").arg(kWarmupMs)
+                                : tr("Runs are timed cold: wasm's first calls run before V8's tier-up"),
+                             5000);
 }
 
 void MainWindow::setDarkTheme(bool dark) {

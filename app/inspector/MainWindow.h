@@ -46,6 +46,10 @@ public:
     bool openSession(const QString& fileName);
     bool compareWithSession(const QString& fileName);
     void setDarkTheme(bool dark);
+    // Warm-up before timing (Run menu, kept in QSettings): both engines first run
+    // the scenario untimed for kWarmupMs, so that wasm is timed after V8's tier-up.
+    void setWarmup(bool on);
+    [[nodiscard]] int warmupMs() const { return warmup_ ? kWarmupMs : 0; }
     void resetLayout();
     void startDemoTour();
     // For screenshots: three steps forward, two chunks pulled, the Run dock raised.
@@ -75,6 +79,7 @@ public:
     void raiseDock(const QString& name);
 
     static constexpr int kCallsPerRun = 50;
+    static constexpr int kWarmupMs = 1000;
 
 signals:
     // The Run and Scenario docks show the newest traced run.
@@ -130,6 +135,7 @@ private:
     Session session_;
     QString hostProblem_;
     bool dark_ = false;
+    bool warmup_ = true;
     int tracedJob_ = 0;
     int tracedShownJob_ = 0;
 };

@@ -25,12 +25,21 @@ bi::api::CommandOutput runLocked(std::string_view text, const bi::api::RunOption
 } // namespace
 
 NativeEngine::RunOutcome NativeEngine::runScenario(const QByteArray& scenario, const QString& strategy, int repeat,
-                                                   const std::function<bool(int)>& proceed) {
+                                                   const std::function<bool(int)>& proceed, int warmupMs) {
     RunOutcome outcome;
     bi::api::RunOptions options;
     options.strategy = strategy.toStdString();
     const std::string_view text(scenario.constData(), static_cast<std::size_t>(scenario.size()));
     try {
+        const double warmupEnd = bi::trace::nowMicros() + 1000.0 * warmupMs;
+        while (warmupMs > 0 && (outcome.warmupRuns == 0 || bi::trace::nowMicros() < warmupEnd)) {
+            if (proceed && !proceed(0)) {
+                outcome.cancelled = true;
+                return outcome;
+            }
+            runLocked(text, options);
+            ++outcome.warmupRuns;
+        }
         for (int i = 0; i < repeat; ++i) {
             if (proceed && !proceed(i)) {
                 outcome.cancelled = true;

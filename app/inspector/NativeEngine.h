@@ -19,6 +19,7 @@ public:
         QString error;
         QByteArray resultJson;
         std::vector<bi::trace::TimingRecord> records;
+        int warmupRuns = 0; // untimed runs before the records
     };
 
     // What the stepper shows: the traced run, parsed, and for legacy the
@@ -33,9 +34,11 @@ public:
     // `repeat` runs. `proceed` (may be empty) is asked before each run with
     // the number done so far; false stops (outcome.cancelled). A record's
     // crossings are the engine's own count (api::CommandOutput::crossings): open, the
-    // runs' calls and the report, as the wasm host counts them.
+    // runs' calls and the report, as the wasm host counts them. With warmupMs > 0
+    // the scenario first runs untimed for that long (at least once), as the wasm
+    // host's warm-up does, so that both engines are timed warm.
     static RunOutcome runScenario(const QByteArray& scenario, const QString& strategy, int repeat,
-                                  const std::function<bool(int done)>& proceed = {});
+                                  const std::function<bool(int done)>& proceed = {}, int warmupMs = 0);
     // One run with the engine's trace (stages, groups, state after each group).
     static RunOutcome runTraced(const QByteArray& scenario, const QString& strategy);
     // runTraced, parsed, plus the plan run when strategy is legacy. Safe on a worker thread.

@@ -79,13 +79,15 @@ void SweepRunner::runNext() {
     const QByteArray scenario = scenario_;
     const QString strategy = currentStrategy();
     const int repeat = repeat_;
+    const int warmupMs = currentWarmupMs();
     auto* watcher = new QFutureWatcher<double>(this);
     connect(watcher, &QFutureWatcher<double>::finished, this, [this, watcher, job] {
         watcher->deleteLater();
         nativeDone(job, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([scenario, strategy, repeat, live = liveJob_, job] {
-        const auto outcome = NativeEngine::runScenario(scenario, strategy, repeat, [&](int) { return live->load() == job; });
+    watcher->setFuture(QtConcurrent::run([scenario, strategy, repeat, warmupMs, live = liveJob_, job] {
+        const auto outcome = NativeEngine::runScenario(
+            scenario, strategy, repeat, [&](int) { return live->load() == job; }, warmupMs);
         return outcome.ok ? RecordStats::totals(outcome.records).median : -1.0;
     }));
 }
@@ -95,6 +97,9 @@ int SweepRunner::currentSize() const { return sizes_[index_ / static_cast<int>(s
 
 QString SweepRunner::currentStrategy() const { return strategies_[index_ % static_cast<int>(strategies_.size())]; }
 
+// Tier-up is per function, not per size: warming the first size of each strategy is enough.
+int SweepRunner::currentWarmupMs() const { return index_ < strategies_.size() ? warmupMs_ : 0; }
+
 void SweepRunner::nativeDone(int job, double median) {
     if (job != job_) {
         return; // stale: cancelled or restarted
@@ -102,7 +107,7 @@ void SweepRunner::nativeDone(int job, double median) {
     if (median >= 0) {
         curves_[QStringLiteral("native ") + currentStrategy()].push_back({static_cast<double>(currentSize()), median});
     }
-    wasmRequest_ = host_->runScenario(scenario_, currentStrategy(), repeat_);
+    wasmRequest_ = host_->runScenario(scenario_, currentStrategy(), repeat_, currentWarmupMs());
 }
 
 void SweepRunner::wasmDone(double median) {

@@ -31,6 +31,9 @@ public:
     void startDepthSweep(const QList<int>& depths, int repeat = 5);
     void cancel();
     [[nodiscard]] bool isRunning() const { return running_; }
+    // Batch and depth sweeps: the first size of each strategy runs untimed
+    // for this long first on both engines (0: no warm-up; the default).
+    void setWarmupMs(int ms) { warmupMs_ = ms; }
 
 signals:
     void progress(int done, int total);
@@ -42,6 +45,7 @@ private:
     [[nodiscard]] int taskCount() const;
     [[nodiscard]] int currentSize() const;
     [[nodiscard]] QString currentStrategy() const;
+    [[nodiscard]] int currentWarmupMs() const;
     void runNext();
     void runNextDocument();
     void extractInWasm(int size);
@@ -53,6 +57,7 @@ private:
     WasmHost* host_;
     QList<int> sizes_;
     int repeat_ = 5;
+    int warmupMs_ = 0;
     int index_ = 0;
     int job_ = 0;
     // job_ for the workers: they stop between repeats once it moves on.

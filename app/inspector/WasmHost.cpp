@@ -150,10 +150,13 @@ int WasmHost::request(const QString& op, bi::json::Value params) {
     return id;
 }
 
-int WasmHost::runScenario(const QByteArray& scenario, const QString& strategy, int repeat) {
+int WasmHost::runScenario(const QByteArray& scenario, const QString& strategy, int repeat, int warmupMs) {
     bi::json::Value params = bi::json::Value::object();
     params.set("strategy", strategy.toStdString());
     params.set("repeat", repeat);
+    if (warmupMs > 0) {
+        params.set("warmup_ms", warmupMs);
+    }
     params.set("scenario", scenario.toStdString());
     return request(QStringLiteral("run"), std::move(params));
 }
@@ -221,5 +224,7 @@ void WasmHost::onLine(const QByteArray& line) {
             records.push_back(bi::trace::TimingRecord::fromJson(t));
         }
     }
-    emit runFinished(id, rawMember(line, "result"), records);
+    const bi::json::Value* warmup = msg.find("warmup_runs");
+    const int warmupRuns = warmup != nullptr && warmup->isNumber() ? static_cast<int>(warmup->asNumber()) : 0;
+    emit runFinished(id, rawMember(line, "result"), records, warmupRuns);
 }

@@ -31,7 +31,8 @@ public:
     // no change here: callers build their params and read the answer.
     int request(const QString& op, bi::json::Value params);
     // op "run": the answer also comes as runFinished with the records parsed.
-    int runScenario(const QByteArray& scenario, const QString& strategy, int repeat);
+    // warmupMs > 0: the host first runs the scenario untimed for that long.
+    int runScenario(const QByteArray& scenario, const QString& strategy, int repeat, int warmupMs = 0);
     // op "extract" (document: text or base64, mime, max_chars, overlap).
     int extractDocument(const QByteArray& document, const QString& mime, int maxChars, int overlap);
     [[nodiscard]] int pendingCount() const { return static_cast<int>(ops_.size()); }
@@ -45,7 +46,8 @@ signals:
     void ready();
     void unavailable(const QString& reason);
     void answered(int id, const QString& op, const bi::json::Value& message, const QByteArray& rawLine);
-    void runFinished(int id, const QByteArray& resultJson, const std::vector<bi::trace::TimingRecord>& records);
+    void runFinished(int id, const QByteArray& resultJson, const std::vector<bi::trace::TimingRecord>& records,
+                     int warmupRuns);
     void requestFailed(int id, const QString& error);
 
 private:

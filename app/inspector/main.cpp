@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AppTheme.h"
+#include "ComparisonRun.h"
 #include "HeadlessReport.h"
 #include "MainWindow.h"
 
@@ -57,6 +58,12 @@ int main(int argc, char** argv) {
             if (window.isTracing()) { // a big scenario: wait for the traced run the Run dock shows
                 QEventLoop loop;
                 QObject::connect(&window, &MainWindow::traceShown, &loop, &QEventLoop::quit);
+                QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
+            if (window.comparison()->isRunning()) { // both engines' timings belong in the picture
+                QEventLoop loop;
+                QObject::connect(window.comparison(), &ComparisonRun::finished, &loop, &QEventLoop::quit);
                 QTimer::singleShot(60000, &loop, &QEventLoop::quit);
                 loop.exec();
             }

@@ -6,12 +6,15 @@
 #include "SweepRunner.h"
 #include "WasmHost.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QStatusBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -19,6 +22,12 @@
 class MainWindowTest : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        // The warm-up setting persists; tests start from the default (on) whatever an earlier run left.
+        QCoreApplication::setOrganizationName(QStringLiteral("boundary-inspector-tests"));
+        QSettings().remove(QStringLiteral("timing/warmup"));
+    }
+
     void demoRunsOnBothEnginesAndPlotsBothSeries() {
         MainWindow window;
         window.show();
@@ -31,10 +40,56 @@ private slots:
         QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("native")), MainWindow::kCallsPerRun);
         QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("wasm")), MainWindow::kCallsPerRun);
         QVERIFY(window.comparison()->resultsIdentical());
+        // Timed warm by default: both engines ran untimed first, and the status bar says so.
+        QCOMPARE(window.warmupMs(), MainWindow::kWarmupMs);
+        QVERIFY(window.comparison()->nativeWarmupRuns() > 0);
+        QVERIFY(window.comparison()->wasmWarmupRuns() > 0);
+        QVERIFY2(window.statusText().contains(QStringLiteral("warm-up)")), qPrintable(window.statusText()));
 
         const QString dir = qEnvironmentVariable("BI_SCREENSHOT_DIR", QDir::tempPath());
         QDir().mkpath(dir);
         QVERIFY(window.grab().save(dir + QStringLiteral("/main-window.png")));
+    }
+
+    void warmupActionTurnsTheWarmupOffAndKeepsTheChoice() {
+        {
+            MainWindow window;
+            QAction* warmup = window.action(QStringLiteral("warmup"));
+            QVERIFY(warmup != nullptr && warmup->isCheckable() && warmup->isChecked());
+            QCOMPARE(warmup->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+W")));
+            warmup->trigger();
+            QVERIFY(!warmup->isChecked());
+            QCOMPARE(window.warmupMs(), 0);
+            QSignalSpy finished(window.comparison(), &ComparisonRun::finished);
+            window.loadDemo();
+            if (finished.isEmpty()) {
+                QVERIFY(finished.wait(60000));
+            }
+            QCOMPARE(window.comparison()->nativeWarmupRuns(), 0);
+            QCOMPARE(window.comparison()->wasmWarmupRuns(), 0);
+            QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("wasm")), MainWindow::kCallsPerRun);
+            QVERIFY(!window.statusText().contains(QStringLiteral("warm-up")));
+        }
+        MainWindow reopened; // the choice is kept
+        QCOMPARE(reopened.warmupMs(), 0);
+        QVERIFY(!reopened.action(QStringLiteral("warmup"))->isChecked());
+        reopened.setWarmup(true);
+        QCOMPARE(reopened.warmupMs(), MainWindow::kWarmupMs);
+    }
+
+    void cancelStopsTheNativeWarmup() {
+        WasmHost host; // never started: the wasm half fails at once
+        ComparisonRun run(&host);
+        QElapsedTimer clock;
+        clock.start();
+        run.start(ScenarioGenerator::scenario(2000, 10), 5, QStringLiteral("plan"), 10000);
+        QTest::qWait(100);
+        run.cancel();
+        QFuture<NativeEngine::RunOutcome> future = run.nativeFuture();
+        future.waitForFinished();
+        // Stopped within a run of the cancel, not at the end of the 10 s budget.
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(run.nativeRecords().empty());
     }
 
     void missingModuleKeepsNativeSeriesAndSaysWhy() {

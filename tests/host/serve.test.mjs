@@ -35,6 +35,32 @@ test('answers run requests with results and timing records', async () => {
   host.child.stdin.end();
 });
 
+test('run warms up untimed for warmup_ms first, and rejects a bad budget', async () => {
+  const host = startHost();
+  await host.next();
+  host.send({ id: 1, op: 'run', scenario: demo, repeat: 2 });
+  const cold = await host.next();
+  assert.equal(cold.warmup_runs, 0);
+  host.send({ id: 2, op: 'run', scenario: demo, repeat: 2, warmup_ms: 150 });
+  const warm = await host.next();
+  assert.equal(warm.ok, true, warm.error);
+  assert.ok(warm.warmup_runs >= 2, `warm-up ran ${warm.warmup_runs} times in 150 ms`);
+  assert.equal(warm.timings.length, 2);
+  assert.deepEqual(warm.result, cold.result);
+  for (const bad of [-1, 'soon', 1e9, null]) {
+    host.send({ id: 3, op: 'run', scenario: demo, warmup_ms: bad });
+    const a = await host.next();
+    assert.equal(a.ok, false, `warmup_ms ${bad}`);
+    assert.match(a.error, /"warmup_ms" must be a number of milliseconds/);
+  }
+  // A broken scenario fails in its first warm-up run instead of spinning for the budget.
+  host.send({ id: 4, op: 'run', scenario: '{"format":', warmup_ms: 5000 });
+  const broken = await host.next();
+  assert.equal(broken.ok, false);
+  assert.match(broken.error, /line 1, column/);
+  host.child.stdin.end();
+});
+
 test('malformed requests and bad scenarios are answers, not crashes', async () => {
   const host = startHost();
   await host.next();

@@ -42,6 +42,40 @@ export async function serve({ wasmDir } = {}) {
   }
 }
 
+export const MAX_WARMUP_MS = 10000;
+
+// V8 runs a module's functions as Liftoff code first and tiers the hot ones up
+// to TurboFan after 0.5-1 s of execution; `warmup_ms` runs the scenario untimed
+// for that long first, so that the timed repeats measure the steady state.
+function warmupBudget(req) {
+  const ms = 'warmup_ms' in req ? req.warmup_ms : 0;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_WARMUP_MS) {
+    throw new Error(`run: "warmup_ms" must be a number of milliseconds from 0 to ${MAX_WARMUP_MS}`);
+  }
+  return ms;
+}
+
+function runOp(engine, req) {
+  const repeat = Math.max(1, req.repeat | 0);
+  const warmupMs = warmupBudget(req);
+  const scenario = String(req.scenario ?? '');
+  const options = { strategy: req.strategy ?? 'plan', codec: req.codec ?? 'json' };
+  let warmupRuns = 0;
+  // At least one run when a warm-up is asked for, so that a failing scenario fails here, before any timing.
+  for (const start = performance.now(); warmupMs > 0 && (warmupRuns === 0 || performance.now() - start < warmupMs);) {
+    runScenarioHosted(engine, scenario, options);
+    ++warmupRuns;
+  }
+  const timings = [];
+  let json = '';
+  for (let i = 0; i < repeat; i++) {
+    const out = runScenarioHosted(engine, scenario, options);
+    json = out.json;
+    timings.push(formatRecord(out.record));
+  }
+  return { ok: true, timings, warmup_runs: warmupRuns, rawResult: json };
+}
+
 // Every line gets an answer, whatever goes wrong while handling it.
 function answer(engine, loadError, line) {
   try {
@@ -82,17 +116,8 @@ function handle(engine, loadError, line) {
         if (!Array.isArray(req.records)) return { id, ok: false, error: 'export: "records" must be an array' };
         return { id, ok: true, text: exporter(req.records) };
       }
-      case 'run': {
-        const repeat = Math.max(1, req.repeat | 0);
-        const timings = [];
-        let json = '';
-        for (let i = 0; i < repeat; i++) {
-          const out = runScenarioHosted(engine, String(req.scenario ?? ''), { strategy: req.strategy ?? 'plan', codec: req.codec ?? 'json' });
-          json = out.json;
-          timings.push(formatRecord(out.record));
-        }
-        return { id, ok: true, timings, rawResult: json };
-      }
+      case 'run':
+        return { id, ...runOp(engine, req) };
       default:
         if (EXTRACT_OPS.includes(req.op)) return handleExtractOp(engine, req);
         if (PIPELINE_OPS.includes(req.op)) return { id, ...handlePipelineOp(engine, req) };
