@@ -16,8 +16,9 @@
 
 SweepRunner::SweepRunner(WasmHost* host, QObject* parent) : QObject(parent), host_(host) {
     connect(host_, &WasmHost::runFinished, this,
-            [this](int id, const QByteArray&, const std::vector<bi::trace::TimingRecord>& records) {
+            [this](int id, const QByteArray&, const std::vector<bi::trace::TimingRecord>& records, int warmupRuns) {
                 if (id == wasmRequest_) {
+                    wasmWarmupRuns_ += warmupRuns;
                     wasmDone(RecordStats::totals(records).median);
                 }
             });
@@ -52,6 +53,8 @@ void SweepRunner::startScenarioSweep(Mode mode, const QList<int>& sizes, const Q
     index_ = 0;
     curves_.clear();
     running_ = true;
+    nativeWarmupRuns_ = 0;
+    wasmWarmupRuns_ = 0;
     emit progress(0, taskCount());
     runNext();
 }
@@ -80,15 +83,15 @@ void SweepRunner::runNext() {
     const QString strategy = currentStrategy();
     const int repeat = repeat_;
     const int warmupMs = currentWarmupMs();
-    auto* watcher = new QFutureWatcher<double>(this);
-    connect(watcher, &QFutureWatcher<double>::finished, this, [this, watcher, job] {
+    auto* watcher = new QFutureWatcher<NativePoint>(this);
+    connect(watcher, &QFutureWatcher<NativePoint>::finished, this, [this, watcher, job] {
         watcher->deleteLater();
         nativeDone(job, watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([scenario, strategy, repeat, warmupMs, live = liveJob_, job] {
         const auto outcome = NativeEngine::runScenario(
             scenario, strategy, repeat, [&](int) { return live->load() == job; }, warmupMs);
-        return outcome.ok ? RecordStats::totals(outcome.records).median : -1.0;
+        return NativePoint{outcome.ok ? RecordStats::totals(outcome.records).median : -1.0, outcome.warmupRuns};
     }));
 }
 
@@ -100,12 +103,14 @@ QString SweepRunner::currentStrategy() const { return strategies_[index_ % stati
 // Tier-up is per function, not per size: warming the first size of each strategy is enough.
 int SweepRunner::currentWarmupMs() const { return index_ < strategies_.size() ? warmupMs_ : 0; }
 
-void SweepRunner::nativeDone(int job, double median) {
+void SweepRunner::nativeDone(int job, NativePoint point) {
     if (job != job_) {
         return; // stale: cancelled or restarted
     }
-    if (median >= 0) {
-        curves_[QStringLiteral("native ") + currentStrategy()].push_back({static_cast<double>(currentSize()), median});
+    nativeWarmupRuns_ += point.warmupRuns;
+    if (point.median >= 0) {
+        curves_[QStringLiteral("native ") + currentStrategy()].push_back(
+            {static_cast<double>(currentSize()), point.median});
     }
     wasmRequest_ = host_->runScenario(scenario_, currentStrategy(), repeat_, currentWarmupMs());
 }
@@ -151,6 +156,9 @@ void SweepRunner::extractInWasm(int size) {
         bi::json::Value params = bi::json::Value::object();
         params.set("file", file.fileName().toStdString());
         params.set("options", std::move(options));
+        if (i == 0 && currentWarmupMs() > 0) { // the host answers in order: the first warms up for all
+            params.set("warmup_ms", currentWarmupMs());
+        }
         wasmExtracts_.insert(host_->request(QStringLiteral("extract"), std::move(params)));
     }
 }
@@ -158,6 +166,9 @@ void SweepRunner::extractInWasm(int size) {
 void SweepRunner::onExtractAnswered(int id, const bi::json::Value& message) {
     if (!wasmExtracts_.remove(id)) {
         return;
+    }
+    if (const bi::json::Value* warmup = message.find("warmup_runs"); warmup != nullptr && warmup->isNumber()) {
+        wasmWarmupRuns_ += static_cast<int>(warmup->asNumber());
     }
     const bi::json::Value* timings = message.find("timings");
     if (timings != nullptr && timings->isArray() && !timings->asArray().empty()) {
@@ -190,6 +201,8 @@ void SweepRunner::startDocumentSweep(const QList<int>& byteSizes, int repeat) {
     index_ = 0;
     curves_.clear();
     running_ = true;
+    nativeWarmupRuns_ = 0;
+    wasmWarmupRuns_ = 0;
     emit progress(0, static_cast<int>(sizes_.size()));
     runNextDocument();
 }
@@ -204,22 +217,31 @@ void SweepRunner::runNextDocument() {
     const int job = job_;
     const int size = sizes_[index_];
     const int repeat = repeat_;
-    auto* watcher = new QFutureWatcher<double>(this);
-    connect(watcher, &QFutureWatcher<double>::finished, this, [this, watcher, job, size] {
+    const int warmupMs = currentWarmupMs();
+    auto* watcher = new QFutureWatcher<NativePoint>(this);
+    connect(watcher, &QFutureWatcher<NativePoint>::finished, this, [this, watcher, job, size] {
         watcher->deleteLater();
         if (job != job_) {
             return; // stale: cancelled or restarted
         }
-        if (watcher->result() >= 0) {
-            curves_[QStringLiteral("native extract")].push_back({static_cast<double>(size), watcher->result()});
+        const NativePoint point = watcher->result();
+        nativeWarmupRuns_ += point.warmupRuns;
+        if (point.median >= 0) {
+            curves_[QStringLiteral("native extract")].push_back({static_cast<double>(size), point.median});
         }
         extractInWasm(size);
     });
-    watcher->setFuture(QtConcurrent::run([size, repeat, live = liveJob_, job] {
+    watcher->setFuture(QtConcurrent::run([size, repeat, warmupMs, live = liveJob_, job] {
         const QByteArray html = generatedHtml(size);
         DocumentExtractor::Options options;
         options.maxChars = 1000;
         options.fileName = QStringLiteral("generated.html");
+        const double warmupEnd = bi::trace::nowMicros() + 1000.0 * warmupMs;
+        int warmupRuns = 0;
+        while (warmupMs > 0 && (warmupRuns == 0 || bi::trace::nowMicros() < warmupEnd) && live->load() == job) {
+            DocumentExtractor::extract(html, QStringLiteral("text/html"), options);
+            ++warmupRuns;
+        }
         std::vector<double> times;
         for (int i = 0; i < repeat && live->load() == job; ++i) {
             const double t0 = bi::trace::nowMicros();
@@ -227,6 +249,6 @@ void SweepRunner::runNextDocument() {
             times.push_back(bi::trace::nowMicros() - t0);
         }
         std::sort(times.begin(), times.end());
-        return times.empty() ? -1.0 : times[times.size() / 2];
+        return NativePoint{times.empty() ? -1.0 : times[times.size() / 2], warmupRuns};
     }));
 }

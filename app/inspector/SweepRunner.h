@@ -31,9 +31,12 @@ public:
     void startDepthSweep(const QList<int>& depths, int repeat = 5);
     void cancel();
     [[nodiscard]] bool isRunning() const { return running_; }
-    // Batch and depth sweeps: the first size of each strategy runs untimed
-    // for this long first on both engines (0: no warm-up; the default).
+    // The first size of each strategy (of the document sweep: its first size)
+    // runs untimed for this long first on both engines (0: no warm-up; the default).
     void setWarmupMs(int ms) { warmupMs_ = ms; }
+    // Untimed runs (or extractions) of the current or last sweep, per engine.
+    [[nodiscard]] int nativeWarmupRuns() const { return nativeWarmupRuns_; }
+    [[nodiscard]] int wasmWarmupRuns() const { return wasmWarmupRuns_; }
 
 signals:
     void progress(int done, int total);
@@ -41,6 +44,10 @@ signals:
 
 private:
     enum class Mode { Batches, Depths, Documents };
+    struct NativePoint {
+        double median = -1; // < 0: no point
+        int warmupRuns = 0;
+    };
     void startScenarioSweep(Mode mode, const QList<int>& sizes, const QStringList& strategies, int repeat);
     [[nodiscard]] int taskCount() const;
     [[nodiscard]] int currentSize() const;
@@ -51,13 +58,15 @@ private:
     void extractInWasm(int size);
     void onExtractAnswered(int id, const bi::json::Value& message);
     void documentDone();
-    void nativeDone(int job, double median);
+    void nativeDone(int job, NativePoint point);
     void wasmDone(double median);
 
     WasmHost* host_;
     QList<int> sizes_;
     int repeat_ = 5;
     int warmupMs_ = 0;
+    int nativeWarmupRuns_ = 0;
+    int wasmWarmupRuns_ = 0;
     int index_ = 0;
     int job_ = 0;
     // job_ for the workers: they stop between repeats once it moves on.

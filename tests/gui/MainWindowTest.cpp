@@ -182,8 +182,12 @@ private slots:
         SweepRunner sweep(&host);
         QSignalSpy finished(&sweep, &SweepRunner::finished);
         host.start();
+        sweep.setWarmupMs(100);
         sweep.startDepthSweep({1, 4}, 1);
         QVERIFY(finished.wait(60000));
+        // Only the first size of each strategy warms up, on both engines.
+        QVERIFY(sweep.nativeWarmupRuns() >= 2);
+        QVERIFY(sweep.wasmWarmupRuns() >= 2);
         QCOMPARE(finished.first().at(0).toString(), QStringLiteral("listener depth levels"));
         const auto curves = finished.first().at(1).value<QMap<QString, QVector<ScalingPlot::Point>>>();
         QCOMPARE(curves.keys(), (QStringList{"native legacy", "native plan", "wasm legacy", "wasm plan"}));
@@ -202,8 +206,11 @@ private slots:
         QSignalSpy finished(&sweep, &SweepRunner::finished);
         host.start();
         QVERIFY(ready.wait(30000)); // wasm joins the document curve only when the host runs
+        sweep.setWarmupMs(100);
         sweep.startDocumentSweep({1000, 20000}, 2);
         QVERIFY(finished.wait(60000));
+        QVERIFY(sweep.nativeWarmupRuns() >= 2);
+        QVERIFY(sweep.wasmWarmupRuns() >= 2);
         const auto curves = finished.first().at(1).value<QMap<QString, QVector<ScalingPlot::Point>>>();
         QCOMPARE(curves.keys(), (QStringList{"native extract", "wasm extract"}));
         for (const auto& points : curves) {

@@ -61,6 +61,28 @@ test('run warms up untimed for warmup_ms first, and rejects a bad budget', async
   host.child.stdin.end();
 });
 
+test('extract warms up untimed for warmup_ms first too', async () => {
+  const host = startHost();
+  await host.next();
+  const file = path.resolve(here, '../../resources/demo/release-notes.html');
+  host.send({ id: 1, op: 'extract', file });
+  const cold = await host.next();
+  assert.equal(cold.ok, true, cold.error);
+  assert.equal(cold.warmup_runs, 0);
+  host.send({ id: 2, op: 'extract', file, warmup_ms: 100 });
+  const warm = await host.next();
+  assert.equal(warm.ok, true, warm.error);
+  assert.ok(warm.warmup_runs >= 2, `warm-up ran ${warm.warmup_runs} times in 100 ms`);
+  assert.equal(warm.timings.length, 1);
+  assert.deepEqual(warm.result, cold.result);
+  host.send({ id: 3, op: 'extract', file, warmup_ms: -5 });
+  assert.match((await host.next()).error, /^extract: "warmup_ms" must be a number of milliseconds/);
+  host.send({ id: 4, op: 'extract', file: '/nonexistent/doc.html', warmup_ms: 5000 });
+  const missing = await host.next();
+  assert.equal(missing.ok, false);
+  host.child.stdin.end();
+});
+
 test('malformed requests and bad scenarios are answers, not crashes', async () => {
   const host = startHost();
   await host.next();

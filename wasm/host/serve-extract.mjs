@@ -5,6 +5,7 @@
 // bytes, spliced in as "result" (rawResult), like `run`.
 import { extractBatchFiles, extractFile, markdownFileToHtml, openStream, nextChunk, endStream, closeStream } from './extract.mjs';
 import { formatRecord } from './records.mjs';
+import { warmupBudget, warmUp } from './warmup.mjs';
 
 export const EXTRACT_OPS = ['extract', 'extract_batch', 'md2html', 'stream_open', 'stream_next', 'stream_close'];
 
@@ -48,8 +49,12 @@ export function handleExtractOp(engine, req) {
   const m = engine.m;
   switch (req.op) {
     case 'extract': {
-      const out = extractFile(engine, fileOf(req), optionsOf(req), { input: req.input ?? 'copy', output: req.output ?? 'whole' });
-      return { id, ok: true, timings: [formatRecord(out.record)], rawResult: out.json };
+      const file = fileOf(req);
+      const options = optionsOf(req);
+      const strategy = { input: req.input ?? 'copy', output: req.output ?? 'whole' };
+      const warmupRuns = warmUp(warmupBudget(req), () => extractFile(engine, file, options, strategy));
+      const out = extractFile(engine, file, options, strategy);
+      return { id, ok: true, timings: [formatRecord(out.record)], warmup_runs: warmupRuns, rawResult: out.json };
     }
     case 'extract_batch': {
       if (!Array.isArray(req.files) || req.files.length === 0 || !req.files.every((f) => typeof f === 'string')) {

@@ -7,6 +7,7 @@ import { formatRecord, recordsToCsv, recordsToJson, recordsToChromeTrace } from 
 import { EXTRACT_OPS, handleExtractOp } from './serve-extract.mjs';
 import { PIPELINE_OPS, handlePipelineOp } from './serve-pipeline.mjs';
 import { runScenarioHosted } from './pipeline-run.mjs';
+import { warmupBudget, warmUp } from './warmup.mjs';
 
 const EXPORTERS = { csv: recordsToCsv, json: recordsToJson, trace: recordsToChromeTrace };
 
@@ -42,30 +43,12 @@ export async function serve({ wasmDir } = {}) {
   }
 }
 
-export const MAX_WARMUP_MS = 10000;
-
-// V8 runs a module's functions as Liftoff code first and tiers the hot ones up
-// to TurboFan after 0.5-1 s of execution; `warmup_ms` runs the scenario untimed
-// for that long first, so that the timed repeats measure the steady state.
-function warmupBudget(req) {
-  const ms = 'warmup_ms' in req ? req.warmup_ms : 0;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_WARMUP_MS) {
-    throw new Error(`run: "warmup_ms" must be a number of milliseconds from 0 to ${MAX_WARMUP_MS}`);
-  }
-  return ms;
-}
-
 function runOp(engine, req) {
   const repeat = Math.max(1, req.repeat | 0);
   const warmupMs = warmupBudget(req);
   const scenario = String(req.scenario ?? '');
   const options = { strategy: req.strategy ?? 'plan', codec: req.codec ?? 'json' };
-  let warmupRuns = 0;
-  // At least one run when a warm-up is asked for, so that a failing scenario fails here, before any timing.
-  for (const start = performance.now(); warmupMs > 0 && (warmupRuns === 0 || performance.now() - start < warmupMs);) {
-    runScenarioHosted(engine, scenario, options);
-    ++warmupRuns;
-  }
+  const warmupRuns = warmUp(warmupMs, () => runScenarioHosted(engine, scenario, options));
   const timings = [];
   let json = '';
   for (let i = 0; i < repeat; i++) {
