@@ -637,26 +637,31 @@ void MainWindow::showHostProblem(const QString& reason) {
 
 QString MainWindow::statusText() const { return statusLabel_->text(); }
 
+QString MainWindow::statusToolTip() const { return statusLabel_->toolTip(); }
+
 QString MainWindow::hostStatusText() const { return hostLabel_->isVisibleTo(this) ? hostLabel_->text() : QString(); }
 
 void MainWindow::updateStatus() {
     QString text = scenarioName_.isEmpty() ? tr("no scenario") : scenarioName_;
-    text += tr(" · native: %1 calls").arg(comparison_->nativeRecords().size());
-    if (comparison_->nativeWarmupRuns() > 0) {
-        text += tr(" (+%1 warm-up)").arg(comparison_->nativeWarmupRuns());
-    }
+    // "warm" keeps the label short; the counts go to its tooltip.
+    const QString warm = tr(" warm");
+    const int nativeWarmup = comparison_->nativeWarmupRuns();
+    const int wasmWarmup = comparison_->wasmWarmupRuns();
+    text += tr(" · native: %1%2 calls").arg(comparison_->nativeRecords().size()).arg(nativeWarmup > 0 ? warm : QString());
     if (!comparison_->nativeError().isEmpty()) {
         text = tr("%1 · native error: %2").arg(scenarioName_, comparison_->nativeError());
     }
     if (!comparison_->wasmRecords().empty()) {
-        text += tr(" · wasm: %1 calls").arg(comparison_->wasmRecords().size());
-        if (comparison_->wasmWarmupRuns() > 0) {
-            text += tr(" (+%1 warm-up)").arg(comparison_->wasmWarmupRuns());
-        }
+        text += tr(" · wasm: %1%2 calls").arg(comparison_->wasmRecords().size()).arg(wasmWarmup > 0 ? warm : QString());
         text += tr(" · results %1").arg(comparison_->resultsIdentical() ? tr("identical") : tr("DIFFER"));
     } else if (comparison_->isRunning() && hostProblem_.isEmpty()) {
         text += tr(" · wasm: running…");
     }
+    statusLabel_->setToolTip(nativeWarmup + wasmWarmup > 0
+                                 ? tr("Timed after untimed warm-up runs: native %1, wasm %2 (Run → Warm up before timing)")
+                                       .arg(nativeWarmup)
+                                       .arg(wasmWarmup)
+                                 : tr("Timed cold, without warm-up runs (Run → Warm up before timing)"));
     statusLabel_->setText(text);
     // The host's problem stays in view even when older wasm records are still shown.
     const QString problem = !hostProblem_.isEmpty() ? hostProblem_ : comparison_->wasmError();

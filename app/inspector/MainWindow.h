@@ -73,6 +73,7 @@ public:
     [[nodiscard]] int hostReports() const { return hostReports_; }
     // The permanent status texts: the run summary, and the wasm host's problem (empty when none).
     [[nodiscard]] QString statusText() const;
+    [[nodiscard]] QString statusToolTip() const;
     [[nodiscard]] QString hostStatusText() const;
     // True while the traced run behind the Run dock is still on its worker.
     [[nodiscard]] bool isTracing() const;

@@ -44,7 +44,9 @@ private slots:
         QCOMPARE(window.warmupMs(), MainWindow::kWarmupMs);
         QVERIFY(window.comparison()->nativeWarmupRuns() > 0);
         QVERIFY(window.comparison()->wasmWarmupRuns() > 0);
-        QVERIFY2(window.statusText().contains(QStringLiteral("warm-up)")), qPrintable(window.statusText()));
+        QVERIFY2(window.statusText().contains(QStringLiteral("wasm: 50 warm calls")), qPrintable(window.statusText()));
+        QVERIFY2(window.statusToolTip().contains(QStringLiteral("wasm %1").arg(window.comparison()->wasmWarmupRuns())),
+                 qPrintable(window.statusToolTip()));
 
         const QString dir = qEnvironmentVariable("BI_SCREENSHOT_DIR", QDir::tempPath());
         QDir().mkpath(dir);
@@ -68,7 +70,8 @@ private slots:
             QCOMPARE(window.comparison()->nativeWarmupRuns(), 0);
             QCOMPARE(window.comparison()->wasmWarmupRuns(), 0);
             QCOMPARE(window.overheadPlot()->pointCount(QStringLiteral("wasm")), MainWindow::kCallsPerRun);
-            QVERIFY(!window.statusText().contains(QStringLiteral("warm-up")));
+            QVERIFY2(!window.statusText().contains(QStringLiteral("warm")), qPrintable(window.statusText()));
+            QVERIFY(window.statusToolTip().contains(QStringLiteral("Timed cold")));
         }
         MainWindow reopened; // the choice is kept
         QCOMPARE(reopened.warmupMs(), 0);
