@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Json.h"
+#include "state/Paths.h"
 #include "state/Value.h"
 
 #include <cstddef>
@@ -20,11 +21,20 @@ struct Change {
 
 using ChangeList = std::vector<Change>;
 
+// to = from, skipping the assignment when to holds the same bytes already: a
+// list reused run after run mostly holds the same path at the same position,
+// and an inline compare costs less than a string assignment.
+inline void assignIfDifferent(std::string& to, const std::string& from) {
+    if (!state::paths::sameBytes(to, from)) {
+        to = from;
+    }
+}
+
 // Puts `c` at out[n], assigning over the change already there (a list reused run after
 // run keeps its strings' buffers), or appends it when the list is that short.
 inline void putAt(ChangeList& out, std::size_t n, const Change& c) {
     if (n < out.size()) {
-        out[n].path = c.path;
+        assignIfDifferent(out[n].path, c.path);
         out[n].value = c.value;
     } else {
         out.push_back(c);
@@ -34,7 +44,7 @@ inline void putAt(ChangeList& out, std::size_t n, const Change& c) {
 // The same for a change given as its parts, the value moved in.
 inline void putAt(ChangeList& out, std::size_t n, const std::string& path, state::Value&& value) {
     if (n < out.size()) {
-        out[n].path = path;
+        assignIfDifferent(out[n].path, path);
         out[n].value = std::move(value);
     } else {
         out.push_back({path, std::move(value)});

@@ -22,6 +22,17 @@ struct Dispatch {
     std::size_t level = 0;                     // effective depth
 };
 
+// to = from for a slot reused run after run (a plan's, a record's), which
+// mostly holds the same listener already: its strings are compared, not assigned.
+inline void assignDispatch(Dispatch& to, const Dispatch& from) {
+    to.id = from.id;
+    assignIfDifferent(to.listener, from.listener);
+    assignIfDifferent(to.scope, from.scope);
+    assignIfDifferent(to.topic, from.topic);
+    to.inputChangeIds = from.inputChangeIds;
+    to.level = from.level;
+}
+
 struct PropagationTarget {
     std::uint32_t dispatch = 0;
     std::string remapPrefix; // always "" here: listener output paths are absolute

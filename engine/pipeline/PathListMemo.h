@@ -49,13 +49,9 @@ class PathListMemo {
 };
 
 // The ids registered in index at, above or below path (nearest ancestor first,
-// then the paths below), remembered in memo, which the owner clears whenever
-// the index changes.
-inline const PathListMemo::Ids& idsReached(const PathIndex<std::vector<std::size_t>>& index, PathListMemo& memo,
+// then the paths below).
+inline PathListMemo::Ids collectIdsReached(const PathIndex<std::vector<std::size_t>>& index,
                                            std::string_view path) {
-    if (const auto* known = memo.find(path)) {
-        return *known;
-    }
     PathListMemo::Ids ids;
     auto add = [&](const std::vector<std::size_t>& list) {
         for (auto id : list) {
@@ -64,7 +60,17 @@ inline const PathListMemo::Ids& idsReached(const PathIndex<std::vector<std::size
     };
     index.forEachAtOrAbove(path, [&](std::string_view, const std::vector<std::size_t>& l) { add(l); });
     index.forEachBelow(path, [&](const std::string&, const std::vector<std::size_t>& l) { add(l); });
-    return memo.put(path, std::move(ids));
+    return ids;
+}
+
+// collectIdsReached remembered in memo, which the owner clears whenever the
+// index changes.
+inline const PathListMemo::Ids& idsReached(const PathIndex<std::vector<std::size_t>>& index, PathListMemo& memo,
+                                           std::string_view path) {
+    if (const auto* known = memo.find(path)) {
+        return *known;
+    }
+    return memo.put(path, collectIdsReached(index, path));
 }
 
 } // namespace bi::pipeline

@@ -64,6 +64,33 @@ void Pipeline::RunState::clear() {
     anchorsAtStart.clear();
     forwarded.clear();
     nextGroup = 0;
+    pathIdCount = 0;
+}
+
+// The path ids of the run's changes so far. result.changes only grows once
+// apply has run (every later stage appends), so the ids of the changes added
+// since the last call are interned now, each trying the id its position had
+// last run first: a session's runs list the same paths in the same order, so
+// that costs a key compare per change instead of a hash.
+const std::vector<std::uint32_t>& Pipeline::runPathIds() {
+    const ChangeList& all = run_.result.changes;
+    auto& ids = run_.pathIds;
+    if (ids.size() < all.size()) {
+        ids.resize(all.size(), PathIdTable::kNone);
+    }
+    for (std::size_t i = run_.pathIdCount; i < all.size(); ++i) {
+        ids[i] = pathIds_.intern(all[i].path, ids[i]);
+    }
+    run_.pathIdCount = all.size();
+    return ids;
+}
+
+void Pipeline::clearPathIdMemos() {
+    aggregationTriggerMemo_.clear();
+    computationTriggerMemo_.clear();
+    logicDepMemo_.clear();
+    topicMemo_.clear();
+    directedMemo_.clear();
 }
 
 const PrepareResult& Pipeline::prepare(const ChangeList& batch) {
@@ -71,6 +98,10 @@ const PrepareResult& Pipeline::prepare(const ChangeList& batch) {
         throw EngineError("processChanges: the previous run is still open (finalize or abort it)");
     }
     run_.clear();
+    if (pathIds_.size() > kMaxPathIds) { // bounds a long session's memory; no id of this run is out yet
+        pathIds_.clear();
+        clearPathIdMemos();
+    }
     run_.preRun.resize(flip_.nodeCount());
     shadow_.begin();
     runOpen_ = true;
@@ -130,8 +161,9 @@ void Pipeline::buildPlan(const ChangeList& changes, ExecutionPlan& plan) {
     for (auto& list : inputs) {
         list.clear();
     }
+    const std::vector<std::uint32_t>& pathIds = runPathIds(); // changes is the run's list
     for (std::uint32_t i = 0; i < changes.size(); ++i) {
-        for (auto l : listenersReached(changes[i].path)) {
+        for (auto l : listenersReached(pathIds[i], changes[i].path)) {
             if (inputs[l].empty() || inputs[l].back() != i) {
                 inputs[l].push_back(i);
             }
@@ -160,9 +192,9 @@ void Pipeline::buildPlan(const ChangeList& changes, ExecutionPlan& plan) {
             }
             Dispatch& d = plan.dispatches[count];
             d.id = count++;
-            d.listener = spec.id;
-            d.scope = spec.scope;
-            d.topic = spec.topics.size() == 1 ? spec.topics[0] : spec.scope;
+            assignIfDifferent(d.listener, spec.id); // the slot mostly holds this listener from last run
+            assignIfDifferent(d.scope, spec.scope);
+            assignIfDifferent(d.topic, spec.topics.size() == 1 ? spec.topics[0] : spec.scope);
             d.inputChangeIds = list;
             d.level = plan.groups[g].level;
             plan.groups[g].dispatches.push_back(d.id);
@@ -200,8 +232,8 @@ void Pipeline::buildPlan(const ChangeList& changes, ExecutionPlan& plan) {
 // The listeners whose topics lie at, above or below path, in topic order
 // (nearest ancestor first, then the topics below); remembered per path until
 // a listener registers, since a session's runs write the same paths.
-const PathListMemo::Ids& Pipeline::listenersReached(std::string_view path) {
-    return idsReached(topics_, topicMemo_, path);
+const PathListMemo::Ids& Pipeline::listenersReached(std::uint32_t pathId, std::string_view path) {
+    return idsReached(topics_, topicMemo_, pathId, path);
 }
 
 // Greedy first fit per level into planMembers_ and planGroupLevels_; returns

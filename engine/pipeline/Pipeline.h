@@ -8,6 +8,8 @@
 #include "pipeline/ExecutionPlan.h"
 #include "pipeline/PathGraph.h"
 #include "pipeline/PathHints.h"
+#include "pipeline/PathIdMemo.h"
+#include "pipeline/PathIdTable.h"
 #include "pipeline/PathIndex.h"
 #include "pipeline/PathListMemo.h"
 #include "pipeline/Registrations.h"
@@ -122,6 +124,14 @@ private:
         std::string path;
         std::string anchor; // of the registration that added the pair
     };
+    // What one-way sync finds for a path (see syncDirected), remembered per
+    // path id: pointers into directed_, whose memo is cleared when it changes.
+    struct DirectedReach {
+        const std::vector<DirectedTarget>* exact = nullptr;
+        const std::vector<DirectedTarget>* nearest = nullptr; // of the nearest directed ancestor
+        std::size_t nearestLength = 0;                        // that ancestor's length
+        std::vector<std::pair<const std::string*, const std::vector<DirectedTarget>*>> below; // sources below
+    };
     // Kept between runs and cleared, so a run reuses the buffers of the last.
     struct RunState {
         PrepareResult result; // changes, concern changes, plan
@@ -145,6 +155,10 @@ private:
         bool preRunComplete = false;          // every slot taken at the start: writes need not capture
         std::unordered_map<std::string, bool> anchorsAtStart;
         std::vector<ChangeList> forwarded; // legacy: absolute output waiting per dispatch
+        // The path id of result.changes[i] (see runPathIds): the first
+        // pathIdCount count, the rest are earlier runs' ids, tried first.
+        std::vector<std::uint32_t> pathIds;
+        std::size_t pathIdCount = 0;
         std::size_t nextGroup = 0;         // legacy: first group not yet handed out
         void clear();
     };
@@ -163,7 +177,9 @@ private:
     void logicStage(const ChangeList& stateChanges, bool valueLogic);
     void buildPlan(const ChangeList& changes, ExecutionPlan& plan);
     std::size_t groupListeners(const std::vector<std::vector<std::uint32_t>>& inputs);
-    const PathListMemo::Ids& listenersReached(std::string_view path);
+    const PathListMemo::Ids& listenersReached(std::uint32_t pathId, std::string_view path);
+    const std::vector<std::uint32_t>& runPathIds();
+    void clearPathIdMemos();
     void applyOutput(const DispatchOutput& output, ChangeList* diff);
     void traceOutputs(const std::vector<DispatchOutput>& outputs, std::vector<GroupTrace>& groups);
 
@@ -178,8 +194,9 @@ private:
     [[nodiscard]] state::Value computeValue(const Computation& comp) const;
     StageTrace* beginStage(const char* name);
     void endStage(StageTrace* trace, double started);
-    void syncOne(const Change& c, ChangeList& out, StageTrace* t);
-    void syncDirected(const Change& c, ChangeList& out, StageTrace* t);
+    void syncOne(const Change& c, std::uint32_t pathId, ChangeList& out, StageTrace* t);
+    void syncDirected(const Change& c, std::uint32_t pathId, ChangeList& out, StageTrace* t);
+    const DirectedReach& directedReach(std::uint32_t pathId, std::string_view path);
     void emitDirected(const DirectedTarget& target, std::string_view suffix, const state::Value& value, ChangeList& out,
                       StageTrace* t);
     void flipOne(const Change& c, ChangeList& out, StageTrace* t);
@@ -198,15 +215,16 @@ private:
     std::vector<Aggregation> aggregations_;
     PathIndex<std::size_t> aggregationTargets_;
     PathIndex<std::vector<std::size_t>> aggregationTriggers_;
-    PathListMemo aggregationTriggerMemo_; // triggered() answers, cleared when aggregationTriggers_ changes
+    // triggered() answers, cleared when aggregationTriggers_ changes
+    PathIdMemo<PathListMemo::Ids> aggregationTriggerMemo_;
     std::vector<Computation> computations_;
     PathIndex<std::size_t> computationTargets_;
     PathIndex<std::vector<std::size_t>> computationTriggers_;
-    PathListMemo computationTriggerMemo_; // triggered() answers, cleared when computationTriggers_ changes
+    PathIdMemo<PathListMemo::Ids> computationTriggerMemo_; // the same for computationTriggers_
     std::vector<ClearRule> clearRules_;
     std::vector<Logic> logics_;
     PathIndex<std::vector<std::size_t>> logicDeps_;
-    PathListMemo logicDepMemo_; // triggered() answers, cleared when logicDeps_ changes
+    PathIdMemo<PathListMemo::Ids> logicDepMemo_; // triggered() answers, cleared when logicDeps_ changes
     std::vector<ListenerSpec> listeners_;
     std::vector<std::size_t> listenerOrder_;
     std::vector<std::size_t> listenerLevel_; // effective depth, by listener index
@@ -217,7 +235,12 @@ private:
     std::vector<std::size_t> planActiveScratch_;
     bool planGroupingValid_ = false;                     // false after a registration
     PathIndex<std::vector<std::size_t>> topics_;
-    PathListMemo topicMemo_; // listenersReached, cleared when a listener registers
+    PathIdMemo<PathListMemo::Ids> topicMemo_; // listenersReached, cleared when a listener registers
+    PathIdMemo<DirectedReach> directedMemo_;  // directedReach, cleared when directed_ changes
+    // The ids every memo above is keyed by (the run's changes carry theirs in
+    // run_.pathIds); cleared with the memos when it grows past kMaxPathIds.
+    PathIdTable pathIds_;
+    static constexpr std::size_t kMaxPathIds = std::size_t{1} << 16;
     // Shadow lookup hints by position: the batch (no-op filter), the genuine
     // changes (apply), flip nodes (pre-run image), logics, each dispatch's output.
     PathHints inputHints_;

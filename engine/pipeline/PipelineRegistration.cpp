@@ -133,6 +133,7 @@ ChangeList Pipeline::registerSideEffects(const SideEffects& effects) {
     for (const auto& p : effects.syncPairs) {
         if (p.oneWay) {
             directed_[p.from].push_back({p.to, effects.anchorPath});
+            directedMemo_.clear(); // its answers point into directed_
             directedPairs_.emplace_back(p.from, p.to);
             const state::Value* v = shadow_.get(p.from);
             if (v != nullptr && !v->isNullish() && anchorPresent(effects.anchorPath)) {

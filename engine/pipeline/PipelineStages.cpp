@@ -300,9 +300,9 @@ ChangeList Pipeline::clearPaths(const ChangeList& genuine) {
     return out;
 }
 
-void Pipeline::syncOne(const Change& c, ChangeList& out, StageTrace* t) {
+void Pipeline::syncOne(const Change& c, std::uint32_t pathId, ChangeList& out, StageTrace* t) {
     if (sync_.empty()) { // only one-way pairs: no lookup per ancestor of the path
-        syncDirected(c, out, t);
+        syncDirected(c, pathId, out, t);
         return;
     }
     auto active = [&](std::string_view node) { return anchorPresent(sync_.anchorOf(node)); };
@@ -337,7 +337,7 @@ void Pipeline::syncOne(const Change& c, ChangeList& out, StageTrace* t) {
             toPeers(n, "", v != nullptr ? *v : state::Value());
         }
     }
-    syncDirected(c, out, t);
+    syncDirected(c, pathId, out, t);
 }
 
 void Pipeline::emitDirected(const DirectedTarget& target, std::string_view suffix, const state::Value& value,
@@ -352,30 +352,45 @@ void Pipeline::emitDirected(const DirectedTarget& target, std::string_view suffi
     emitGuarded(std::move(path), value, out, t);
 }
 
+// What syncDirected needs of directed_ for path, found once per path id:
+// the ancestor and below lookups depend only on the registrations.
+const Pipeline::DirectedReach& Pipeline::directedReach(std::uint32_t pathId, std::string_view path) {
+    if (const DirectedReach* known = directedMemo_.find(pathId)) {
+        return *known;
+    }
+    DirectedReach reach;
+    reach.exact = directed_.find(path);
+    state::paths::forEachAncestor(path, [&](std::string_view a) {
+        reach.nearest = directed_.find(a);
+        reach.nearestLength = a.size();
+        return reach.nearest == nullptr;
+    });
+    directed_.forEachBelow(path, [&](const std::string& s, const std::vector<DirectedTarget>& targets) {
+        reach.below.emplace_back(&s, &targets);
+    });
+    return directedMemo_.put(pathId, std::move(reach));
+}
+
 // One-way pairs: exact, child expansion (nearest directed ancestor), parent
 // expansion (directed sources below the changed path, with their new values).
-void Pipeline::syncDirected(const Change& c, ChangeList& out, StageTrace* t) {
-    if (const auto* targets = directed_.find(c.path)) {
-        for (const auto& target : *targets) {
+void Pipeline::syncDirected(const Change& c, std::uint32_t pathId, ChangeList& out, StageTrace* t) {
+    if (directed_.empty()) { // two-way pairs only: pathId is not even known
+        return;
+    }
+    const DirectedReach& reach = directedReach(pathId, c.path); // no memo write below: stays valid
+    if (reach.exact != nullptr) {
+        for (const auto& target : *reach.exact) {
             emitDirected(target, "", c.value, out, t);
         }
     }
-    state::paths::forEachAncestor(c.path, [&](std::string_view a) {
-        const auto* targets = directed_.find(a);
-        if (targets == nullptr) {
-            return true;
-        }
-        const std::string_view suffix = state::paths::suffixBelow(c.path, a);
-        for (const auto& target : *targets) {
+    if (reach.nearest != nullptr) {
+        const std::string_view suffix =
+            state::paths::suffixBelow(c.path, std::string_view(c.path).substr(0, reach.nearestLength));
+        for (const auto& target : *reach.nearest) {
             emitDirected(target, suffix, c.value, out, t);
         }
-        return false;
-    });
-    std::vector<std::pair<const std::string*, const std::vector<DirectedTarget>*>> sources;
-    directed_.forEachBelow(c.path, [&](const std::string& s, const std::vector<DirectedTarget>& targets) {
-        sources.emplace_back(&s, &targets);
-    });
-    for (const auto& [source, targets] : sources) {
+    }
+    for (const auto& [source, targets] : reach.below) {
         if (const state::Value* v = shadow_.get(*source)) {
             const state::Value copy = *v; // emitting may move the node it points into
             for (const auto& target : *targets) {
@@ -392,11 +407,14 @@ ChangeList Pipeline::syncStage(const ChangeList& input) {
     StageTrace* t = beginStage("sync");
     ChangeList out;
     emitHints_ = &syncEmitHints_;
-    for (const auto& c : input) {
+    // Only one-way sync looks answers up by path id (input is the run's list).
+    const std::vector<std::uint32_t>* pathIds = directed_.empty() ? nullptr : &runPathIds();
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        const Change& c = input[i];
         if (t != nullptr) {
             t->matched.push_back(c.path);
         }
-        syncOne(c, out, t);
+        syncOne(c, pathIds != nullptr ? (*pathIds)[i] : PathIdTable::kNone, out, t);
     }
     emitHints_ = nullptr;
     endStage(t, 0);
@@ -523,14 +541,16 @@ state::Value Pipeline::computeValue(const Computation& comp) const {
 namespace {
 
 // Ids of registrations whose trigger paths are at, above or below any changed path.
-// Only the first `count` changes are looked at. Each path's ids are
-// remembered in `memo` (cleared when the index changes): a session's runs
-// write the same paths, and the ancestor lookups cost more than one hash.
-std::vector<std::size_t> triggered(const PathIndex<std::vector<std::size_t>>& index, PathListMemo& memo,
-                                   const ChangeList& changes, std::size_t count) {
+// Only the first `count` changes are looked at; pathIds holds their path ids.
+// Each path's ids are remembered in `memo` (cleared when the index changes):
+// a session's runs write the same paths, and the ancestor lookups cost more
+// than one array index.
+std::vector<std::size_t> triggered(const PathIndex<std::vector<std::size_t>>& index,
+                                   PathIdMemo<PathListMemo::Ids>& memo, const ChangeList& changes,
+                                   const std::vector<std::uint32_t>& pathIds, std::size_t count) {
     std::vector<std::size_t> ids;
     for (std::size_t i = 0; i < count; ++i) {
-        const PathListMemo::Ids& known = idsReached(index, memo, changes[i].path);
+        const PathListMemo::Ids& known = idsReached(index, memo, pathIds[i], changes[i].path);
         ids.insert(ids.end(), known.begin(), known.end());
     }
     std::sort(ids.begin(), ids.end());
@@ -546,7 +566,7 @@ ChangeList Pipeline::aggregationRead(const ChangeList& all) {
     }
     StageTrace* t = beginStage("aggregation_read");
     ChangeList out;
-    for (auto id : triggered(aggregationTriggers_, aggregationTriggerMemo_, all, all.size())) {
+    for (auto id : triggered(aggregationTriggers_, aggregationTriggerMemo_, all, runPathIds(), all.size())) {
         const Aggregation& agg = aggregations_[id];
         if (t != nullptr) {
             t->matched.push_back(agg.target);
@@ -578,7 +598,7 @@ ChangeList Pipeline::computationStage(const ChangeList& all, std::size_t count) 
     }
     StageTrace* t = beginStage("computation");
     ChangeList out;
-    for (auto id : triggered(computationTriggers_, computationTriggerMemo_, all, count)) {
+    for (auto id : triggered(computationTriggers_, computationTriggerMemo_, all, runPathIds(), count)) {
         const Computation& comp = computations_[id];
         if (t != nullptr) {
             t->matched.push_back(comp.target);
@@ -613,7 +633,8 @@ void Pipeline::logicStage(const ChangeList& stateChanges, bool valueLogic) {
         return;
     }
     StageTrace* t = beginStage(valueLogic ? "value_logic" : "bool_logic");
-    std::vector<std::size_t> ids = triggered(logicDeps_, logicDepMemo_, stateChanges, stateChanges.size());
+    std::vector<std::size_t> ids =
+        triggered(logicDeps_, logicDepMemo_, stateChanges, runPathIds(), stateChanges.size());
     for (std::size_t i = 0; i < logics_.size(); ++i) { // anchors that appeared during this run
         const auto& anchor = logics_[i].anchor;
         if (anchor.empty()) { // no lookup: most logics have no anchor

@@ -21,6 +21,7 @@ struct ForwardScratch {
     TopicIndex topics;                              // the plan's dispatches by topic
     std::vector<std::vector<std::uint32_t>> pending; // per receiver: log indices forwarded to it
     std::vector<std::uint32_t> targetOf;           // per receiver: producer + 1 while it is a target
+    std::vector<std::uint32_t> logHints;           // per log position: topics.matches's hint (kept)
     void reset(const ExecutionPlan& plan);
 };
 

@@ -7,6 +7,8 @@
 #pragma once
 
 #include "pipeline/ExecutionPlan.h"
+#include "pipeline/PathIdMemo.h"
+#include "pipeline/PathIdTable.h"
 #include "pipeline/PathListMemo.h"
 #include "state/Paths.h"
 
@@ -26,14 +28,25 @@ class TopicIndex {
 
     // The ids of the dispatches d with topicMatches(path, d.topic), each once,
     // in no particular order. Remembered per path until the topics change: a
-    // run's listeners write the same paths run after run.
-    const std::vector<std::uint32_t>& matches(std::string_view path) {
-        if (const auto* known = memo_.find(path)) {
+    // run's listeners write the same paths run after run. hint: the path's id
+    // in this index's path table when the caller asked for it last (any value
+    // is safe; see PathIdTable), updated; a right one saves hashing the path.
+    const std::vector<std::uint32_t>& matches(std::string_view path, std::uint32_t& hint) {
+        if (paths_.size() > kMaxPaths) { // bounds a long session's memory
+            paths_.clear();
+            memo_.clear();
+        }
+        hint = paths_.intern(path, hint);
+        if (const auto* known = memo_.find(hint)) {
             return *known;
         }
         std::vector<std::uint32_t> ids;
         forEachMatch(path, [&](std::uint32_t id) { ids.push_back(id); });
-        return memo_.put(path, std::move(ids));
+        return memo_.put(hint, std::move(ids));
+    }
+    const std::vector<std::uint32_t>& matches(std::string_view path) {
+        std::uint32_t hint = PathIdTable::kNone;
+        return matches(path, hint);
     }
 
     template <typename Fn>
@@ -103,7 +116,9 @@ class TopicIndex {
     std::vector<std::uint32_t> slots_;  // open addressing over topics_: index + 1, 0 = empty
     std::uint64_t lengths_[kLengthSlots / 64] = {};
     std::size_t maxLength_ = 0;
-    PathListMemo memo_; // matches() by path
+    static constexpr std::size_t kMaxPaths = std::size_t{1} << 16;
+    PathIdTable paths_;                         // the paths matches() was asked about
+    PathIdMemo<std::vector<std::uint32_t>> memo_; // matches() by path id
 };
 
 } // namespace bi::pipeline

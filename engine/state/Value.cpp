@@ -102,7 +102,9 @@ Value& Value::operator=(const Value& other) {
     // Everything is read before the containers are cleared: other may live in them.
     bool_ = other.bool_;
     number_ = other.number_;
-    string_ = other.string_;
+    if (other.kind_ == Kind::String || !string_.empty()) { // a non-string's string_ is always empty
+        string_ = other.string_;
+    }
     hash_ = other.hash_;
     const Kind kind = other.kind_;
     if (kind_ == Kind::Array || kind_ == Kind::Object) { // a scalar's containers are always empty

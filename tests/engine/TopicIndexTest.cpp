@@ -3,6 +3,8 @@
 // are exactly those topicMatches accepts, however topics share prefixes.
 #include "pipeline/TopicIndex.h"
 
+#include "pipeline/PathIdTable.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -64,4 +66,32 @@ TEST(TopicIndex, ARebuildWithOtherTopicsForgetsRememberedAnswers) {
     EXPECT_EQ(sorted(index.matches("a.x")), (std::vector<std::uint32_t>{1}));
     index.build(dispatchesFor({"b", "a.x"})); // the same plan again keeps the index
     EXPECT_EQ(sorted(index.matches("b")), (std::vector<std::uint32_t>{0}));
+}
+
+// matches() with a caller's hint (its id for the path last time): right,
+// wrong, stale after a rebuild with other topics or never set, the answer is
+// the same, and the hint is updated to the path's id.
+TEST(TopicIndex, HintsNeverChangeTheAnswer) {
+    const std::vector<std::string> topics{"a", "a.b", "", "c.d"};
+    auto dispatches = dispatchesFor(topics);
+    TopicIndex index;
+    index.build(dispatches);
+    const std::vector<std::string> paths{"a.b.c", "c", "c.d.e", "x", "a"};
+    std::vector<std::uint32_t> hints(paths.size(), PathIdTable::kNone);
+    for (int round = 0; round < 3; ++round) {
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            EXPECT_EQ(sorted(index.matches(paths[i], hints[i])), bruteForce(dispatches, paths[i]))
+                << paths[i];
+        }
+        std::rotate(hints.begin(), hints.begin() + 1, hints.end()); // every hint now names another path
+        if (round == 1) {
+            dispatches = dispatchesFor({"c", "a.b.c.d", "x.y"});
+            index.build(dispatches);
+        }
+    }
+    std::uint32_t hint = 12345; // any value is safe
+    EXPECT_EQ(sorted(index.matches("a.b", hint)), bruteForce(dispatches, "a.b"));
+    std::uint32_t again = hint;
+    EXPECT_EQ(sorted(index.matches("a.b", again)), bruteForce(dispatches, "a.b"));
+    EXPECT_EQ(again, hint); // the hint now names the path
 }
