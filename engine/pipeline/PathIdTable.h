@@ -9,6 +9,7 @@
 // compare, and only a wrong or stale one costs the hashed lookup.
 #pragma once
 
+#include "core/HashSlots.h"
 #include "state/Paths.h"
 
 #include <cstddef>
@@ -21,7 +22,7 @@ namespace bi::pipeline {
 
 class PathIdTable {
   public:
-    static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+    static constexpr std::uint32_t kNone = HashSlots::kNone;
     using HashFn = std::size_t (*)(std::string_view);
     // hash: replaceable so tests can force every path into one probe chain.
     explicit PathIdTable(HashFn hash = nullptr);
@@ -53,15 +54,12 @@ class PathIdTable {
         std::uint32_t begin = 0; // in keys_
         std::uint32_t size = 0;
     };
-    static constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
     [[nodiscard]] std::uint32_t hashOf(std::string_view path) const;
-    void grow();
 
     HashFn hash_;
     std::string keys_; // every path, back to back (offsets survive growth)
     std::vector<Span> spans_;
-    // Open addressing, linear probing, load <= 1/2: hash << 32 | id.
-    std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(256, kEmptySlot);
+    HashSlots slots_{256}; // ids by path hash
 };
 
 } // namespace bi::pipeline

@@ -11,6 +11,7 @@
 // and an entry of an older generation is resolved again on its next use.
 #pragma once
 
+#include "core/HashSlots.h"
 #include "state/Paths.h"
 
 #include <cstdint>
@@ -24,7 +25,7 @@ class Value;
 
 class PathNodeCache {
   public:
-    static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+    static constexpr std::uint32_t kNone = HashSlots::kNone;
     struct Entry {
         Value* node = nullptr;
         std::uint32_t parent = kNone; // the parent path's entry; kNone: the parent is the root
@@ -60,18 +61,15 @@ class PathNodeCache {
     void setOwner(const Value* owner) { owner_ = owner; }
 
   private:
-    static constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
     // Bounds the memory a long session with many distinct paths can use.
     static constexpr std::size_t kMaxEntries = 1 << 16;
     [[nodiscard]] std::string_view keyOf(const Entry& e) const {
         return std::string_view(keys_).substr(e.keyBegin, e.keySize);
     }
-    void grow();
 
     std::vector<Entry> entries_;
     std::string keys_; // every entry's path, back to back (offsets survive growth)
-    // Open addressing, linear probing, load <= 1/2: hash << 32 | entry id.
-    std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(256, kEmptySlot);
+    HashSlots slots_{256}; // entry ids by path hash
     std::uint32_t generation_ = 1;
     const Value* owner_ = nullptr;
 };
