@@ -34,6 +34,10 @@ test('the index reaches exactly the topics topicMatches accepts, each once', () 
       index.forEachReached(path, (id) => reached.push(id));
       const expected = topics.flatMap((t, id) => (topicMatches(path, t) ? [id] : []));
       assert.deepEqual(reached.sort((x, y) => x - y), expected, `path '${path}' over ${JSON.stringify(topics)}`);
+      // reached() gives the same ids, the same array again on the next call (its memo).
+      const remembered = index.reached(path);
+      assert.deepEqual([...remembered].sort((x, y) => x - y), expected, `reached('${path}')`);
+      assert.equal(index.reached(path), remembered);
     }
   }
 });

@@ -16,10 +16,44 @@ constexpr std::size_t kMaxDepth = 512;
 
 } // namespace
 
+bool BinaryChangeReader::isOutputs(std::string_view bytes) {
+    return bytes.size() >= 4 && BinaryChangeReader(bytes).u32() == kBinaryOutputsMagic;
+}
+
 pipeline::ChangeList BinaryChangeReader::read() {
     if (u32() != api::kBinaryChangesMagic) {
         fail("not a binary change list (bad magic)");
     }
+    pipeline::ChangeList out = changes();
+    end();
+    return out;
+}
+
+ListenerOutputs BinaryChangeReader::readOutputs() {
+    if (u32() != kBinaryOutputsMagic) {
+        fail("not a binary listener output list (bad magic)");
+    }
+    const std::uint32_t n = u32();
+    ListenerOutputs out;
+    // Each output takes at least 9 bytes: a count past that is a damaged header.
+    const std::size_t room = std::min<std::size_t>(n, (bytes_.size() - pos_) / 9);
+    out.outputs.reserve(room);
+    out.inputs.reserve(room);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const std::uint32_t dispatch = u32();
+        need(1, "input flag");
+        const auto hasInput = static_cast<std::uint8_t>(bytes_[pos_++]);
+        if (hasInput > 1) {
+            fail("input flag must be 0 or 1");
+        }
+        out.outputs.push_back({dispatch, changes()});
+        out.inputs.push_back(hasInput == 1 ? std::optional<pipeline::ChangeList>(changes()) : std::nullopt);
+    }
+    end();
+    return out;
+}
+
+pipeline::ChangeList BinaryChangeReader::changes() {
     const std::uint32_t n = u32();
     pipeline::ChangeList out;
     // Each change takes at least 5 bytes: a count past that is a damaged header.
@@ -28,10 +62,13 @@ pipeline::ChangeList BinaryChangeReader::read() {
         std::string path(str());
         out.push_back({std::move(path), value(1)});
     }
+    return out;
+}
+
+void BinaryChangeReader::end() {
     if (pos_ != bytes_.size()) {
         fail(std::to_string(bytes_.size() - pos_) + " trailing bytes");
     }
-    return out;
 }
 
 std::uint32_t BinaryChangeReader::u32() {

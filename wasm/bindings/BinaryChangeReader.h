@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Reads a 'BIC1' change list (api/BinaryCodec.h) straight into the engine's change
 // list: paths and state values are built from the bytes in wasm memory, with no
-// json::Value between (the binary codec's engine decode).
+// json::Value between (the binary codec's engine decode). It reads listener output
+// too: finalize's and routeProducedChanges' input in the 'BIO1' layout
+//   u32 magic 'BIO1' | u32 count | count × (u32 dispatch_id | u8 has_input |
+//                                            changes | has_input ? changes : nothing)
+// where changes = u32 n + n × (str path | value), as in a 'BIC1' list
+// (wasm/host/binary-codec.mjs writeOutputs is the JS twin).
 #pragma once
 
+#include "PipelineSession.h"
 #include "pipeline/Change.h"
 
 #include <cstddef>
@@ -13,14 +19,22 @@
 
 namespace bi::wasm {
 
+inline constexpr std::uint32_t kBinaryOutputsMagic = 0x314F4942; // "BIO1"
+
 class BinaryChangeReader {
   public:
     explicit BinaryChangeReader(std::string_view bytes) : bytes_(bytes) {}
 
-    // Throws EngineError naming the byte offset, as api::decodeBinaryChanges does.
+    // Whether `bytes` start with the 'BIO1' magic.
+    [[nodiscard]] static bool isOutputs(std::string_view bytes);
+
+    // Throw EngineError naming the byte offset, as api::decodeBinaryChanges does.
     pipeline::ChangeList read();
+    ListenerOutputs readOutputs();
 
   private:
+    pipeline::ChangeList changes(); // u32 n + n × (str path | value)
+    void end();                     // no trailing bytes
     std::uint32_t u32();
     std::string_view str();
     state::Value value(std::size_t depth);

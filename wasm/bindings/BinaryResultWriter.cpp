@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BinaryResultWriter.h"
+#include "CompactPlan.h"
 
 #include "api/BinaryCodec.h"
 #include "state/KeyTable.h"
@@ -19,6 +20,12 @@ BinaryResultWriter::BinaryResultWriter(std::size_t sizeHint) {
 std::string BinaryResultWriter::take() {
     out_.resize(pos_);
     return std::move(out_);
+}
+
+void BinaryResultWriter::reserve(std::size_t n) {
+    if (out_.size() - pos_ < n) {
+        out_.resize(pos_ + n);
+    }
 }
 
 char* BinaryResultWriter::room(std::size_t n) {
@@ -62,6 +69,79 @@ void BinaryResultWriter::changes(const pipeline::ChangeList& list) {
     for (const auto& c : list) {
         str(c.path);
         stateValue(c.value);
+    }
+}
+
+// The plan's size, about: each growth of the buffer would copy what is written so far.
+std::size_t BinaryResultWriter::compactPlanSize(const pipeline::ExecutionPlan& plan) {
+    std::size_t n = 32 + 8 * plan.groups.size() + 16 * plan.propagation.size() + 8 * plan.cascade.size();
+    for (const auto& d : plan.dispatches) {
+        n += 18 + d.listener.size() + d.topic.size() + d.scope.size() + 4 * d.inputChangeIds.size();
+    }
+    return n;
+}
+
+void BinaryResultWriter::compactPlan(const pipeline::ExecutionPlan& plan) {
+    reserve(compactPlanSize(plan));
+    *room(1) = static_cast<char>(kCompactPlanTag);
+    u32(static_cast<std::uint32_t>(plan.dispatches.size()));
+    for (const auto& d : plan.dispatches) {
+        str(d.listener);
+        str(d.topic);
+        const bool scoped = d.scope != d.topic;
+        *room(1) = static_cast<char>(scoped ? 1 : 0);
+        if (scoped) {
+            str(d.scope);
+        }
+        ids(d.inputChangeIds);
+    }
+    u32(static_cast<std::uint32_t>(plan.groups.size()));
+    for (const auto& g : plan.groups) {
+        u32(static_cast<std::uint32_t>(g.level));
+        ids(g.dispatches);
+    }
+    std::uint32_t prefixes = 0;
+    u32(static_cast<std::uint32_t>(plan.propagation.size()));
+    for (const auto& targets : plan.propagation) {
+        idRanges(targets.size(), [&](std::size_t i) { return targets[i].dispatch; });
+        for (const auto& t : targets) {
+            prefixes += t.remapPrefix.empty() ? 0 : 1;
+        }
+    }
+    u32(prefixes);
+    for (std::size_t from = 0; from < plan.propagation.size(); ++from) {
+        for (const auto& t : plan.propagation[from]) {
+            if (!t.remapPrefix.empty()) {
+                u32(static_cast<std::uint32_t>(from));
+                u32(t.dispatch);
+                str(t.remapPrefix);
+            }
+        }
+    }
+    u32(static_cast<std::uint32_t>(plan.cascade.size()));
+    for (const auto& targets : plan.cascade) {
+        idRanges(targets.size(), [&](std::size_t i) { return targets[i]; });
+    }
+}
+
+void BinaryResultWriter::ids(const std::vector<std::uint32_t>& list) {
+    u32(static_cast<std::uint32_t>(list.size()));
+    for (const std::uint32_t id : list) {
+        u32(id);
+    }
+}
+
+template <typename IdAt> void BinaryResultWriter::idRanges(std::size_t count, IdAt idAt) {
+    const std::size_t countAt = pos_;
+    u32(0); // the count, known once the ranges are written
+    std::uint32_t bounds = 0;
+    forEachIdRange(count, idAt, [&](std::uint32_t from, std::uint32_t to) {
+        u32(from);
+        u32(to);
+        bounds += 2;
+    });
+    for (int b = 0; b < 4; ++b) {
+        out_[countAt + static_cast<std::size_t>(b)] = static_cast<char>((bounds >> (8 * b)) & 0xFF);
     }
 }
 

@@ -10,6 +10,7 @@
 #include "api/BinaryCodec.h"
 #include "core/Json.h"
 #include "pipeline/Change.h"
+#include "pipeline/ExecutionPlan.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,18 @@
 #include <string_view>
 
 namespace bi::wasm {
+
+// A value tag beyond api/BinaryCodec.h's, written by this writer only (the standard
+// module's preparePlan under the binary codec; the host decodes it in
+// wasm/host/binary-codec.mjs): the compact plan of CompactPlan.h, read by the host with
+// no JSON text and no generic value per id:
+//   9 | u32 n | n × (str subscriber_id | str topic_path | u8 has_scope [str scope_path] | ids)
+//     | u32 g | g × (u32 level | ids)                      groups
+//     | u32 p | p × ids                                    propagation ranges by dispatch
+//     | u32 k | k × (u32 dispatch | u32 target | str prefix)  non-empty remap prefixes
+//     | u32 c | c × ids                                    cascade ranges by dispatch
+// where ids = u32 count + count × u32. It decodes to exactly the JSON compact plan.
+inline constexpr std::uint8_t kCompactPlanTag = 9;
 
 class BinaryResultWriter {
   public:
@@ -30,6 +43,7 @@ class BinaryResultWriter {
     void value(const json::Value& v);
     void number(double d);
     void changes(const pipeline::ChangeList& list);
+    void compactPlan(const pipeline::ExecutionPlan& plan);
 
     [[nodiscard]] std::string take();
 
@@ -37,7 +51,13 @@ class BinaryResultWriter {
     void u32(std::uint32_t v);
     void str(std::string_view s);
     void tag(api::binary::Tag t);
+    void ids(const std::vector<std::uint32_t>& list);
+    // The [from, to) ranges of consecutive ids among idAt(0..count), as ids.
+    template <typename IdAt> void idRanges(std::size_t count, IdAt idAt);
     void stateValue(const state::Value& v);
+    static std::size_t compactPlanSize(const pipeline::ExecutionPlan& plan);
+    // Makes room for `n` more bytes at the cursor (without moving it).
+    void reserve(std::size_t n);
     // Makes room for `n` more bytes at the cursor and returns where they go.
     char* room(std::size_t n);
 

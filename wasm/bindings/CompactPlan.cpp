@@ -12,16 +12,10 @@ namespace {
 // Appends the ids produced by `idAt(0..count)` as [from, to) ranges of consecutive ids.
 template <typename IdAt> json::Value idRanges(std::size_t count, IdAt idAt) {
     json::Array out;
-    std::size_t i = 0;
-    while (i < count) {
-        const std::uint32_t from = idAt(i);
-        std::uint32_t to = from + 1;
-        for (++i; i < count && idAt(i) == to; ++i) {
-            ++to;
-        }
+    forEachIdRange(count, idAt, [&](std::uint32_t from, std::uint32_t to) {
         out.emplace_back(static_cast<double>(from));
         out.emplace_back(static_cast<double>(to));
-    }
+    });
     return json::Value(std::move(out));
 }
 
@@ -53,20 +47,14 @@ void writeIds(const std::vector<std::uint32_t>& ids, std::string& out) {
 // idRanges as text.
 template <typename IdAt> void writeIdRanges(std::size_t count, IdAt idAt, std::string& out) {
     out += '[';
-    std::size_t i = 0;
-    while (i < count) {
-        const std::uint32_t from = idAt(i);
-        std::uint32_t to = from + 1;
-        for (++i; i < count && idAt(i) == to; ++i) {
-            ++to;
-        }
+    forEachIdRange(count, idAt, [&](std::uint32_t from, std::uint32_t to) {
         if (out.back() != '[') {
             out += ',';
         }
         writeId(from, out);
         out += ',';
         writeId(to, out);
-    }
+    });
     out += ']';
 }
 

@@ -17,9 +17,25 @@
 #include "core/Json.h"
 #include "pipeline/ExecutionPlan.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace bi::wasm {
+
+// Calls emit(from, to) for each run [from, to) of consecutive ids among idAt(0..count), in
+// order: how every encoding of the plan (JSON value, JSON text, binary) writes id lists.
+template <typename IdAt, typename Emit> void forEachIdRange(std::size_t count, IdAt idAt, Emit emit) {
+    std::size_t i = 0;
+    while (i < count) {
+        const std::uint32_t from = idAt(i);
+        std::uint32_t to = from + 1;
+        for (++i; i < count && idAt(i) == to; ++i) {
+            ++to;
+        }
+        emit(from, to);
+    }
+}
 
 json::Value compactPlanJson(const pipeline::ExecutionPlan& plan);
 // Appends the text json::write(compactPlanJson(plan)) gives, written from the plan

@@ -14,6 +14,7 @@
 #include "BinaryResultWriter.h"
 #include "ChangeListCall.h"
 #include "EngineOps.h"
+#include "OutputsCall.h"
 #include "ValueBridge.h"
 #include "api/BinaryCodec.h"
 #include "api/Commands.h"
@@ -154,6 +155,23 @@ void changeListCall(LastCall& call, const std::string& op, const std::string& ar
     call.phases = {t1 - t0, t2 - t1, bi::trace::nowMicros() - t2};
 }
 
+#ifdef BI_VARIANT_STANDARD
+// A listener-output op (finalize, routeProducedChanges) on a 'BIO1' input: read straight
+// into the engine's outputs (engine_decode), the op (compute), the answer (engine_encode).
+void outputsCall(LastCall& call, const std::string& op, const std::string& args, std::string_view bytes) {
+    bi::wasm::OutputsCall op_call(op, args);
+    const double t0 = bi::trace::nowMicros();
+    bi::wasm::ListenerOutputs outputs = bi::wasm::BinaryChangeReader(bytes).readOutputs();
+    const double t1 = bi::trace::nowMicros();
+    op_call.run(std::move(outputs));
+    const double t2 = bi::trace::nowMicros();
+    bi::wasm::BinaryResultWriter out(bytes.size());
+    op_call.writeAnswer(out);
+    call.result = out.take();
+    call.phases = {t1 - t0, t2 - t1, bi::trace::nowMicros() - t2};
+}
+#endif
+
 bool callJson(const std::string& op, const std::string& args, std::uintptr_t ptr, std::size_t len) {
     return guarded([&](LastCall& call) {
         if (bi::wasm::ChangeListCall::handles(op)) {
@@ -177,6 +195,16 @@ bool callJson(const std::string& op, const std::string& args, std::uintptr_t ptr
 
 bool callBinary(const std::string& op, const std::string& args, std::uintptr_t ptr, std::size_t len) {
     return guarded([&](LastCall& call) {
+#ifdef BI_VARIANT_STANDARD
+        // Listener output ('BIO1') is read straight into the engine's outputs; the minimal
+        // module has no such layout (the host sends it a 'BIB1' document: supportedOps
+        // lacks "binaryOutputs").
+        if (bi::wasm::OutputsCall::handles(op) &&
+            bi::wasm::BinaryChangeReader::isOutputs(bytesAt(ptr, len))) {
+            outputsCall(call, op, args, bytesAt(ptr, len));
+            return;
+        }
+#endif
         // A change list ('BIC1') is read straight into the engine's change list, and the
         // answer written from the engine's structures; other inputs cross as documents.
         // The minimal module goes through the document codec's json::Value both ways

@@ -74,6 +74,12 @@ PipelineSession& sessionForArgs(const std::string& op, const std::string& args) 
     return sessionFor(op, parseArgs(op, args, false).first);
 }
 
+PipelineSession& sessionForArgs(const std::string& op, const std::string& args, std::size_t& level) {
+    const auto [id, parsedLevel] = parseArgs(op, args, true);
+    level = parsedLevel;
+    return sessionFor(op, id);
+}
+
 json::Value runOp(const std::string& op, const std::string& args, json::Value input) {
     if (ChangeListCall::handles(op)) {
         ChangeListCall call(op, args);
@@ -87,7 +93,12 @@ json::Value runOp(const std::string& op, const std::string& args, json::Value in
 }
 
 std::string opNames() {
+#ifdef BI_VARIANT_STANDARD
+    return "echo,prepare,preparePlan,processChanges,createDispatchPlan,routeProducedChanges,finalize,abort,"
+           "binaryOutputs,binaryPlan";
+#else
     return "echo,prepare,preparePlan,processChanges,createDispatchPlan,routeProducedChanges,finalize,abort";
+#endif
 }
 
 json::Value openSession(std::string_view scenarioText, std::size_t maxListenerWrites) {

@@ -26,8 +26,13 @@ json::Value runOp(const std::string& op, const std::string& args, json::Value in
 // The open session "<session>" names; throws EngineError naming `op` as runOp does.
 class PipelineSession;
 PipelineSession& sessionForArgs(const std::string& op, const std::string& args);
+// The same for "<session> <level>" (routeProducedChanges); the level goes to `level`.
+PipelineSession& sessionForArgs(const std::string& op, const std::string& args, std::size_t& level);
 
-// The ops runOp knows, comma-separated (the host's WasmEngine.supports reads it).
+// The ops runOp knows, comma-separated (the host's WasmEngine.supports reads it); the
+// standard module adds the binary codec's layouts beyond api/BinaryCodec.h:
+// "binaryOutputs" (listener output as 'BIO1', BinaryChangeReader.h) and "binaryPlan"
+// (preparePlan's plan as value tag 9, BinaryResultWriter::compactPlan).
 std::string opNames();
 
 // Sessions (PipelineSession): opened from the scenario text; the id goes in `args`.

@@ -40,15 +40,15 @@ json::Value listenerJson(const pipeline::ScenarioListener& l) {
     return json::Value(std::move(o));
 }
 
-// The report's record of one dispatch: the plan's dispatch, what the host said it
-// handed the listener, and what the listener wrote (`parsed`, read from `output` once).
-pipeline::DispatchRecord dispatchRecord(const pipeline::ExecutionPlan& plan, const json::Value& output,
-                                        const pipeline::DispatchOutput& parsed, std::size_t index) {
+// The report's record of one dispatch, its dispatch filled in later (report()): its
+// id, what the host said it handed the listener, what the listener wrote.
+pipeline::DispatchRecord dispatchRecord(pipeline::DispatchOutput& output,
+                                        std::optional<pipeline::ChangeList>& input) {
     pipeline::DispatchRecord rec;
-    rec.dispatch = plan.dispatches.at(parsed.dispatch);
-    rec.output = parsed.changes;
-    if (const json::Value* input = output.find("input")) {
-        rec.input = pipeline::changesFromJson(*input, "outputs[" + std::to_string(index) + "].input");
+    rec.dispatch.id = output.dispatch;
+    rec.output = std::move(output.changes);
+    if (input) {
+        rec.input = std::move(*input);
     }
     return rec;
 }
@@ -96,18 +96,23 @@ template <typename Body> json::Value PipelineSession::abortOnError(Body&& body) 
 
 void PipelineSession::prepareRun(pipeline::ChangeList batch, PlanForm form) {
     // The pipeline refuses a second open run itself; keep the open run's record then.
-    pipeline::PrepareResult prepared = pipeline_.prepare(batch);
+    // Its result stays the pipeline's until finalize (prepared()).
+    prepared_ = &pipeline_.prepare(batch);
     current_ = pipeline::RunRecord{};
     current_.input = std::move(batch);
-    current_.prepared = std::move(prepared);
     current_.calls = 1;
     levels_.clear();
     legacy_ = form == PlanForm::None;
     form_ = form;
 }
 
+// Only the answers of the call that prepared the run read it (ChangeListCall), so it is set.
+const pipeline::PrepareResult& PipelineSession::prepared() const {
+    return *prepared_;
+}
+
 json::Value PipelineSession::planAnswer() const {
-    const pipeline::ExecutionPlan& plan = current_.prepared.plan;
+    const pipeline::ExecutionPlan& plan = prepared().plan;
     if (plan.empty()) {
         return json::Value();
     }
@@ -122,7 +127,7 @@ const char* PipelineSession::planKey() const {
 
 json::Value PipelineSession::prepareAnswer() {
     return abortOnError([&] {
-        const pipeline::PrepareResult& p = current_.prepared;
+        const pipeline::PrepareResult& p = prepared();
         json::Object out;
         pipeline::addMember(out, "changes", pipeline::toJson(p.changes));
         pipeline::addMember(out, "concern_changes", pipeline::toJson(p.concernChanges));
@@ -136,7 +141,7 @@ json::Value PipelineSession::prepareAnswer() {
 
 void PipelineSession::writePrepareAnswerJson(std::string& out) {
     abortOnError([&] {
-        const pipeline::PrepareResult& p = current_.prepared;
+        const pipeline::PrepareResult& p = prepared();
         out += "{\"changes\":";
         json::write(pipeline::toJson(p.changes), out);
         out += ",\"concern_changes\":";
@@ -162,7 +167,7 @@ void PipelineSession::writePrepareAnswerJson(std::string& out) {
 
 void PipelineSession::writePrepareAnswer(BinaryResultWriter& out) {
     abortOnError([&] {
-        const pipeline::PrepareResult& p = current_.prepared;
+        const pipeline::PrepareResult& p = prepared();
         const char* key = planKey();
         out.beginObject(key != nullptr ? 4 : 3);
         out.key("changes");
@@ -171,7 +176,11 @@ void PipelineSession::writePrepareAnswer(BinaryResultWriter& out) {
         out.changes(p.concernChanges);
         if (key != nullptr) {
             out.key(key);
-            out.value(planAnswer());
+            if (form_ == PlanForm::Compact && !p.plan.empty()) {
+                out.compactPlan(p.plan); // the plan is most of the answer: no json::Value for it
+            } else {
+                out.value(planAnswer());
+            }
         }
         out.key("guards");
         out.value(guardsFor(p.plan));
@@ -221,48 +230,91 @@ json::Value PipelineSession::createDispatchPlan() {
 }
 
 json::Value PipelineSession::routeProducedChanges(std::size_t level, const json::Value& produced) {
-    return abortOnError([&] {
-        pipeline::LegacyLevel next =
-            pipeline_.routeProducedChanges(level, pipeline::api::outputsFromJson(produced, "produced"));
-        ++current_.calls;
-        json::Value out = next.toJson();
-        if (!next.empty()) {
-            levels_.push_back(out);
+    return abortOnError(
+        [&] { return routeParsed(level, pipeline::api::outputsFromJson(produced, "produced")); });
+}
+
+json::Value PipelineSession::routeProducedChanges(std::size_t level,
+                                                  const std::vector<pipeline::DispatchOutput>& produced) {
+    return abortOnError([&] { return routeParsed(level, produced); });
+}
+
+json::Value PipelineSession::routeParsed(std::size_t level,
+                                         const std::vector<pipeline::DispatchOutput>& produced) {
+    pipeline::LegacyLevel next = pipeline_.routeProducedChanges(level, produced);
+    ++current_.calls;
+    json::Value out = next.toJson();
+    if (!next.empty()) {
+        levels_.push_back(out);
+    }
+    return out;
+}
+
+void PipelineSession::checkDispatchId(std::uint32_t id) const {
+    if (id >= pipeline_.currentPlan().dispatches.size()) {
+        throw EngineError("finalize: unknown dispatch id " + std::to_string(id));
+    }
+}
+
+ListenerOutputs PipelineSession::outputsFromJson(const json::Value& outputs) const {
+    ListenerOutputs out;
+    out.outputs = pipeline::api::outputsFromJson(outputs, "outputs");
+    out.inputs.resize(out.outputs.size());
+    for (std::size_t i = 0; i < out.outputs.size(); ++i) {
+        checkDispatchId(out.outputs[i].dispatch);
+        if (const json::Value* input = outputs.asArray()[i].find("input")) {
+            out.inputs[i] = pipeline::changesFromJson(*input, "outputs[" + std::to_string(i) + "].input");
         }
-        return out;
-    });
+    }
+    return out;
 }
 
 json::Value PipelineSession::finalize(const json::Value& outputs) {
     return abortOnError([&] {
-        std::vector<pipeline::DispatchOutput> parsed = pipeline::api::outputsFromJson(outputs, "outputs");
-        const pipeline::ExecutionPlan& plan = pipeline_.currentPlan();
-        std::vector<pipeline::DispatchRecord> records;
-        for (std::size_t i = 0; i < parsed.size(); ++i) {
-            if (parsed[i].dispatch >= plan.dispatches.size()) {
-                throw EngineError("finalize: unknown dispatch id " + std::to_string(parsed[i].dispatch));
-            }
-            records.push_back(dispatchRecord(plan, outputs.asArray()[i], parsed[i], i));
-        }
-        current_.stages = pipeline_.stageTraces();
-        current_.finalized = pipeline_.finalize(parsed);
-        ++current_.calls;
-        current_.dispatches = std::move(records);
-        // The report's execution_plan for legacy: the levels as routed (for plan, report()
-        // writes the prepared plan).
-        if (legacy_ && !levels_.empty()) {
-            json::Object levels;
-            levels.emplace_back("levels", json::Value(std::move(levels_)));
-            current_.executionPlan = json::Value(std::move(levels));
-        }
-        legacyRuns_.push_back(legacy_);
-        levels_ = {};
-        runs_.push_back(std::move(current_));
-        current_ = {};
+        finalizeParsed(outputsFromJson(outputs));
         json::Object o;
-        pipeline::addMember(o, "final_changes", pipeline::toJson(runs_.back().finalized.finalChanges));
+        pipeline::addMember(o, "final_changes", pipeline::toJson(lastFinalChanges()));
         return json::Value(std::move(o));
     });
+}
+
+void PipelineSession::finalizeRun(ListenerOutputs outputs) {
+    abortOnError([&] {
+        finalizeParsed(std::move(outputs));
+        return json::Value();
+    });
+}
+
+void PipelineSession::finalizeParsed(ListenerOutputs outputs) {
+    for (const auto& o : outputs.outputs) {
+        checkDispatchId(o.dispatch);
+    }
+    outputs.inputs.resize(outputs.outputs.size());
+    current_.stages = pipeline_.stageTraces();
+    pipeline_.finalize(outputs.outputs);
+    // The run's results move into its record; the outputs too, once applied.
+    pipeline_.exchangeResults(current_.prepared, current_.finalized);
+    ++current_.calls;
+    current_.dispatches.reserve(outputs.outputs.size());
+    for (std::size_t i = 0; i < outputs.outputs.size(); ++i) {
+        current_.dispatches.push_back(dispatchRecord(outputs.outputs[i], outputs.inputs[i]));
+    }
+    // The report's execution_plan for legacy: the levels as routed (for plan, report()
+    // writes the prepared plan).
+    if (legacy_ && !levels_.empty()) {
+        json::Object levels;
+        levels.emplace_back("levels", json::Value(std::move(levels_)));
+        current_.executionPlan = json::Value(std::move(levels));
+    }
+    legacyRuns_.push_back(legacy_);
+    recordsPending_.push_back(true);
+    levels_ = {};
+    runs_.push_back(std::move(current_));
+    current_ = {};
+}
+
+const pipeline::ChangeList& PipelineSession::lastFinalChanges() const {
+    return runs_.back().finalized.finalChanges; // finalizeRun has just added it
 }
 
 void PipelineSession::abort() {
@@ -274,6 +326,12 @@ void PipelineSession::abort() {
 json::Value PipelineSession::report() {
     for (std::size_t i = 0; i < runs_.size(); ++i) {
         pipeline::RunRecord& run = runs_[i];
+        if (recordsPending_[i]) {
+            for (auto& rec : run.dispatches) {
+                rec.dispatch = run.prepared.plan.dispatches[rec.dispatch.id];
+            }
+            recordsPending_[i] = false;
+        }
         if (!legacyRuns_[i] && run.executionPlan.isNull() && !run.prepared.plan.empty()) {
             run.executionPlan = run.prepared.plan.toJson();
         }

@@ -8,8 +8,14 @@
 // measure exactly, for callers that want the size first.
 const DOC_MAGIC = 0x31424942; // "BIB1"
 const CHANGES_MAGIC = 0x31434942; // "BIC1"
+// Listener output, finalize's and routeProducedChanges' input (wasm/bindings/BinaryChangeReader.h):
+//   u32 'BIO1' | u32 count | count × (u32 dispatch_id | u8 has_input | changes | [changes])
+// with changes = u32 n + n × (str path | value). Only the standard module reads it.
+const OUTPUTS_MAGIC = 0x314f4942; // "BIO1"
 // changes (8): the engine's compact change list, [{path, value}…] without the repeated keys.
-const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6, undefined: 7, changes: 8 };
+// plan (9): preparePlan's compact plan (wasm/bindings/BinaryResultWriter.h), decoded to
+// exactly what JSON.parse gives for the JSON codec's compact plan.
+const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6, undefined: 7, changes: 8, plan: 9 };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -62,6 +68,35 @@ export function isChangeList(changes) {
   return true;
 }
 
+const isChangeListOrAbsent = (v) => v === undefined || isChangeList(v);
+
+// Whether `outputs` is a list of listener outputs the 'BIO1' layout carries as the JSON
+// codec would: {dispatch_id: a whole number in u32 range, changes: a change list, input?:
+// a change list}. Anything else (which the engine rejects, or reads differently) crosses
+// as a whole document, so that the engine judges it as under the other codecs.
+export function isOutputList(outputs) {
+  if (!Array.isArray(outputs)) return false;
+  for (const o of outputs) {
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) return false;
+    const id = o.dispatch_id;
+    if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) return false;
+    if (!isChangeList(o.changes) || !isChangeListOrAbsent(o.input)) return false;
+  }
+  return true;
+}
+
+function changeBodySize(changes) {
+  let n = 4;
+  for (const c of changes) n += 4 + utf8Length(pathOf(c)) + valueSize(valueOf(c));
+  return n;
+}
+
+export function outputsSize(outputs) {
+  let n = 8;
+  for (const o of outputs) n += 5 + changeBodySize(o.changes) + (o.input === undefined ? 0 : changeBodySize(o.input));
+  return n;
+}
+
 export function changesSize(changes) {
   if (!Array.isArray(changes)) throw new TypeError('binary codec: changes must be an array');
   let n = 8;
@@ -112,6 +147,14 @@ class Writer {
     this.pos = at + written;
   }
 
+  changeBody(changes) {
+    this.u32(changes.length);
+    for (const c of changes) {
+      this.str(pathOf(c));
+      this.value(valueOf(c));
+    }
+  }
+
   value(v) {
     if (v === null) this.bytes[this.pos++] = TAG.null;
     else if (v === undefined || isUndefinedMarker(v)) this.bytes[this.pos++] = TAG.undefined;
@@ -153,6 +196,27 @@ export function writeChanges(changes, bytes, offset = 0) {
     w.value(valueOf(c));
   }
   return w.pos - offset;
+}
+
+// Writes listener outputs ('BIO1', isOutputList) into `bytes` at `offset`; returns the
+// bytes written (outputsSize(outputs); more than fit means the buffer was too small).
+export function writeOutputs(outputs, bytes, offset = 0) {
+  const w = new Writer(bytes, offset);
+  w.u32(OUTPUTS_MAGIC);
+  w.u32(outputs.length);
+  for (const o of outputs) {
+    w.u32(o.dispatch_id);
+    w.bytes[w.pos++] = o.input === undefined ? 0 : 1;
+    w.changeBody(o.changes);
+    if (o.input !== undefined) w.changeBody(o.input);
+  }
+  return w.pos - offset;
+}
+
+export function encodeOutputs(outputs) {
+  const bytes = new Uint8Array(outputsSize(outputs));
+  writeOutputs(outputs, bytes);
+  return bytes;
 }
 
 export function encodeChanges(changes) {
@@ -205,6 +269,9 @@ function cachedAscii(bytes, start, end) {
   return s;
 }
 
+const PLAN_STRING_CACHED = 256;
+let lastPlanStrings = []; // Reader.planStr
+
 class Reader {
   constructor(bytes) {
     this.bytes = bytes;
@@ -224,11 +291,13 @@ class Reader {
   }
 
   // Short ASCII strings (keys, paths) are read byte by byte: a TextDecoder call costs more.
-  str() {
+  // `cachedUpTo`: the longest string looked up in the cache (a plan's topics repeat from
+  // run to run, and are longer than most keys).
+  str(cachedUpTo = 32) {
     const len = this.u32();
     const end = this.pos + len;
     if (end > this.bytes.length) this.fail('truncated string bytes');
-    if (len <= 32) {
+    if (len <= cachedUpTo) {
       const s = cachedAscii(this.bytes, this.pos, end);
       if (s !== null) {
         this.pos = end;
@@ -283,8 +352,78 @@ class Reader {
         }
         return out;
       }
+      case TAG.plan: return this.compactPlan();
       default: return this.fail(`unknown value tag ${tag}`);
     }
+  }
+
+  // u32 count + count × u32, as an array of numbers.
+  ids() {
+    const n = this.u32();
+    if (this.pos + 4 * n > this.bytes.length) this.fail('truncated id list');
+    const out = new Array(n);
+    const view = this.view;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++, pos += 4) out[i] = view.getUint32(pos, true);
+    this.pos = pos;
+    return out;
+  }
+
+  // A list's u32 count. Every entry takes at least 4 bytes: a count past that is a damaged header.
+  count() {
+    const n = this.u32();
+    if (n > (this.bytes.length - this.pos) / 4) this.fail('truncated list');
+    return n;
+  }
+
+  // A string of a compact plan, the `slot`-th one read: when it has the bytes of the
+  // string at that place in the last plan decoded (a session's plans mostly repeat their
+  // listeners and topics), that string again after one pass over the bytes; else as str().
+  planStr(slot, strings) {
+    const len = this.u32();
+    const at = this.pos;
+    if (at + len > this.bytes.length) this.fail('truncated string bytes');
+    const last = lastPlanStrings[slot];
+    if (last !== undefined && last.length === len) {
+      const bytes = this.bytes;
+      let k = 0;
+      while (k < len && bytes[at + k] < 0x80 && last.charCodeAt(k) === bytes[at + k]) k++;
+      if (k === len) {
+        this.pos = at + len;
+        strings[slot] = last;
+        return last;
+      }
+    }
+    this.pos = at - 4;
+    const s = this.str(PLAN_STRING_CACHED);
+    strings[slot] = s;
+    return s;
+  }
+
+  // Tag 9 (wasm/bindings/BinaryResultWriter.h): the JSON compact plan's members in its order.
+  compactPlan() {
+    const strings = [];
+    const n = this.count();
+    const dispatches = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const subscriber = this.planStr(strings.length, strings);
+      const topic = this.planStr(strings.length, strings);
+      if (this.pos >= this.bytes.length) this.fail('truncated scope flag');
+      const scoped = this.bytes[this.pos++];
+      if (scoped > 1) this.fail('scope flag must be 0 or 1');
+      const scope = scoped ? this.planStr(strings.length, strings) : null;
+      dispatches[i] = [subscriber, topic, scope, this.ids()];
+    }
+    const groups = new Array(this.count());
+    for (let i = 0; i < groups.length; i++) groups[i] = [this.u32(), this.ids()];
+    const propagation = new Array(this.count());
+    for (let i = 0; i < propagation.length; i++) propagation[i] = this.ids();
+    const prefixes = new Array(this.count());
+    for (let i = 0; i < prefixes.length; i++) prefixes[i] = [this.u32(), this.u32(), this.str()];
+    const cascade = new Array(this.count());
+    for (let i = 0; i < cascade.length; i++) cascade[i] = this.ids();
+    lastPlanStrings = strings;
+    return { groups, dispatches, propagation, prefixes, cascade };
   }
 
   magic(expected, what) {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { clockResolutionMicros, blockSizeFor } from './records.mjs';
-import { changesSize, writeChanges, decodeDocument, isChangeList, documentSize, writeDocument } from './binary-codec.mjs';
+import { changesSize, writeChanges, decodeDocument, isChangeList, documentSize, writeDocument, isOutputList, outputsSize, writeOutputs } from './binary-codec.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -242,6 +242,18 @@ function textCrossing(m, bytes, invoke) {
   return { text, bytesIn: bytes.length, bytesOut: len, copyIn: micros(t1, t2), copyOut: micros(t3, t4), total: micros(t1, t4) };
 }
 
+const LAYOUTS = {
+  outputs: { write: writeOutputs, size: outputsSize },
+  changes: { write: writeChanges, size: changesSize },
+  document: { write: writeDocument, size: documentSize },
+};
+const OUTPUT_OPS = new Set(['finalize', 'routeProducedChanges']);
+
+function binaryLayout(engine, op, input) {
+  if (OUTPUT_OPS.has(op) && engine.supports('binaryOutputs') && isOutputList(input)) return LAYOUTS.outputs;
+  return isChangeList(input) ? LAYOUTS.changes : LAYOUTS.document;
+}
+
 // Each codec returns { value, times: {bytes_in, bytes_out, host_encode, copy_in, copy_out, host_decode}, total }.
 const CODECS = {
   json(engine, op, args, input) {
@@ -274,16 +286,15 @@ const CODECS = {
   },
 
   // The host writes the layout straight into wasm memory (the engine's reused input
-  // buffer, WasmEngine.writeInput): a change list as 'BIC1', any other input (listener
-  // outputs, bad input) as a 'BIB1' document, so that the engine, not the codec, judges
-  // the input as under the other codecs.
+  // buffer, WasmEngine.writeInput): listener outputs (finalize, routeProducedChanges) as
+  // 'BIO1' when the module reads it, a change list as 'BIC1', any other input (bad input,
+  // outputs for a module without 'BIO1') as a 'BIB1' document, so that the engine, not
+  // the codec, judges the input as under the other codecs.
   binary(engine, op, args, input) {
     const m = engine.m;
     const t0 = performance.now();
-    const changes = isChangeList(input);
-    const { ptr, size } = engine.writeInput(
-      (bytes) => (changes ? writeChanges(input, bytes) : writeDocument(input, bytes)),
-      () => (changes ? changesSize(input) : documentSize(input)));
+    const layout = binaryLayout(engine, op, input);
+    const { ptr, size } = engine.writeInput((bytes) => layout.write(input, bytes), () => layout.size(input));
     const t1 = performance.now();
     const ok = m.callBinary(op, args, ptr, size);
     const t2 = performance.now();

@@ -40,19 +40,22 @@ export function buildHandler(listener) {
     if (typeof fn !== 'function') throw new Error(`listener ${listener.id}: handler is not a function`);
     return (changes, dispatch) => normalizeOutput(fn(changes, dispatch), listener.id);
   }
-  const rules = (listener.produce ?? []).map((r) => (Array.isArray(r) ? { path: r[0], value: r[1] } : r));
+  // Each rule as {path, when, literal, value, from}, read once: the handler runs per dispatch.
+  const rules = (listener.produce ?? []).map((r) => (Array.isArray(r) ? { path: r[0], value: r[1] } : r))
+    .map((r) => ({ path: r.path, when: Boolean(r.when), literal: 'value' in r, value: r.value, from: r.from_change }));
   return (input, dispatch, guard) => {
     const out = [];
-    rules.forEach((rule, i) => {
-      if (rule.when && !(guard && guard[i])) return;
-      if ('value' in rule) {
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      if (rule.when && !(guard && guard[i])) continue;
+      if (rule.literal) {
         out.push([rule.path, clone(rule.value)]);
-        return;
+        continue;
       }
       let match;
-      for (const c of input) if (pathOf(c) === rule.from_change) match = c;
+      for (let k = 0; k < input.length; k++) if (pathOf(input[k]) === rule.from) match = input[k];
       if (match !== undefined) out.push([rule.path, clone(valueOf(match))]);
-    });
+    }
     return out;
   };
 }
@@ -93,8 +96,15 @@ export const isCompactPlan = (plan) => Array.isArray(plan?.dispatches);
 // Runs one planned dispatch: its input is the run changes it names, then what earlier
 // dispatches forwarded to it, relativized to its topic.
 function runDispatch(d, changes, pending, handlers, guards) {
-  const input = d.input_change_ids.map((i) => [relativize(pathOf(changes[i]), d.topic_path), clone(valueOf(changes[i]))]);
-  appendForwarded(input, pending[d.dispatch_id] ?? [], d.topic_path);
+  const ids = d.input_change_ids;
+  const topic = d.topic_path;
+  const input = new Array(ids.length);
+  for (let k = 0; k < ids.length; k++) {
+    const c = changes[ids[k]];
+    input[k] = [relativize(pathOf(c), topic), clone(valueOf(c))];
+  }
+  const forwarded = pending[d.dispatch_id];
+  if (forwarded !== undefined) appendForwarded(input, forwarded, topic);
   return callListener(d, input, handlers, guards);
 }
 
@@ -148,9 +158,11 @@ function executeCompactPlan(plan, changes, handlers, guards, indexed) {
       const lo = ranges[r];
       const hi = ranges[r + 1];
       for (const c of produced) {
-        index.forEachReached(pathOf(c), (target) => {
+        const reached = index.reached(pathOf(c));
+        for (let k = 0; k < reached.length; k++) {
+          const target = reached[k];
           if (target >= lo && target < hi) (pending[target] ??= []).push(c);
-        });
+        }
       }
     }
   };

@@ -7,11 +7,14 @@
 //
 // A produced path p reaches topic t when t is '' or p, an ancestor of p ('a' for 'a.b'),
 // or lies below p ('a.b' for 'a') — listeners.mjs topicMatches.
+const REACHED_MEMO_SIZE = 4096;
+
 export class TopicIndex {
   // `topics[id]` is dispatch id's topic path.
   constructor(topics) {
     this.byTopic = new Map(); // topic → ids with exactly that topic, ascending
     this.below = new Map(); // path → ids whose topic lies strictly below it, ascending
+    this.memo = new Map(); // path → reached(path)
     topics.forEach((topic, id) => {
       push(this.byTopic, topic, id);
       if (topic === '') return;
@@ -31,6 +34,21 @@ export class TopicIndex {
     const index = new TopicIndex(topics);
     TopicIndex.last = { topics, index };
     return index;
+  }
+
+  // The ids forEachReached visits for `path`, in its order, remembered per path: a
+  // session's runs mostly produce the same paths (one Map lookup then, instead of one per
+  // ancestor, and no slice per ancestor). The memo is dropped when it grows past
+  // REACHED_MEMO_SIZE paths; callers must not change the array.
+  reached(path) {
+    let ids = this.memo.get(path);
+    if (ids === undefined) {
+      ids = [];
+      this.forEachReached(path, (id) => ids.push(id));
+      if (this.memo.size >= REACHED_MEMO_SIZE) this.memo.clear();
+      this.memo.set(path, ids);
+    }
+    return ids;
   }
 
   // Calls visit(id) once for every dispatch whose topic `path` reaches, in no set order.
