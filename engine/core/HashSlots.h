@@ -52,13 +52,14 @@ class HashSlots {
   private:
     static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
 
-    static void place(std::vector<std::uint64_t>& slots, std::uint64_t slot) {
-        const std::size_t mask = slots.size() - 1;
+    // (Not named `slots`: Qt defines that as a macro, and Qt code includes this header.)
+    static void place(std::vector<std::uint64_t>& table, std::uint64_t slot) {
+        const std::size_t mask = table.size() - 1;
         std::size_t i = static_cast<std::uint32_t>(slot >> 32) & mask;
-        while (slots[i] != kEmpty) {
+        while (table[i] != kEmpty) {
             i = (i + 1) & mask;
         }
-        slots[i] = slot;
+        table[i] = slot;
     }
 
     void grow() {
