@@ -38,9 +38,10 @@ function writeDocuments(ctx) {
 
 // Warm-up before every case, in time rather than calls: V8 runs a wasm function on
 // Liftoff until it has used its tiering budget, then compiles it with TurboFan in the
-// background, and the largest extraction functions (HtmlConverter::pump and
-// Extractor::extractContent, 26–33 KB of code each after inlining) take 0.1–0.6 s to
-// compile on this machine. With 3 warm-up calls the HTML 1.5 KB rows timed Liftoff code
+// background, and the largest extraction functions (Markdown's BlockParser::parse and
+// incorporateLine, about 6 KB of code each after inlining; the HTML converter's pump
+// was 31 KB and InlineParser::parseOne 13 KB before core/WasmOutline.h) take up to
+// 0.1 s to compile on this machine (0.1–0.3 s when they were 9–13 KB). With 3 warm-up calls the HTML 1.5 KB rows timed Liftoff code
 // (compute 50–60 µs for the first ~1000 calls, 21–23 µs after tier-up). The native
 // figures beside are steady state too (bench_extract warms up and reuses its buffers).
 const warmMillis = (ctx) => (ctx.args.quick ? 400 : 1200);
@@ -193,7 +194,7 @@ const workload_ms = performance.now() - w0;
 process.stdout.write(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS, workload_ms, error }));`;
 
 // The last row is a diagnostic, not a configuration the host uses: the workload's peak
-// RSS is mostly V8 compiling the hottest (25–40 KB) functions of the standard module
+// RSS is mostly V8 compiling the hottest (4–6 KB) functions of the standard module
 // with TurboFan in the background; with Liftoff only (no tier-up) that memory is not
 // needed, at the cost of slower code. It is not counted in the RSS target row.
 const STARTUP_VARIANTS = [

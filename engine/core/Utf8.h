@@ -32,6 +32,35 @@ inline void append(std::uint32_t cp, std::string& out) {
     }
 }
 
+// Writes the UTF-8 encoding of a code point to out (room for 4 bytes) and
+// returns its length; surrogates and values above U+10FFFF become U+FFFD.
+inline std::size_t encode(std::uint32_t cp, char* out) {
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        cp = 0xFFFD;
+    }
+    auto put = [out](std::size_t i, std::uint32_t v) { out[i] = static_cast<char>(v); };
+    if (cp < 0x80) {
+        put(0, cp);
+        return 1;
+    }
+    if (cp < 0x800) {
+        put(0, 0xC0 | (cp >> 6U));
+        put(1, 0x80 | (cp & 0x3FU));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        put(0, 0xE0 | (cp >> 12U));
+        put(1, 0x80 | ((cp >> 6U) & 0x3FU));
+        put(2, 0x80 | (cp & 0x3FU));
+        return 3;
+    }
+    put(0, 0xF0 | (cp >> 18U));
+    put(1, 0x80 | ((cp >> 12U) & 0x3FU));
+    put(2, 0x80 | ((cp >> 6U) & 0x3FU));
+    put(3, 0x80 | (cp & 0x3FU));
+    return 4;
+}
+
 // Length of the well-formed UTF-8 sequence starting at text[pos], or 0 when the
 // bytes there are not one (overlong forms, surrogates and truncation included).
 inline std::size_t sequenceLength(std::string_view text, std::size_t pos) {

@@ -18,6 +18,7 @@
 // one give exactly the same chunks.
 #pragma once
 
+#include "core/WasmOutline.h"
 #include "extract/Chunk.h"
 #include "extract/ExtractOptions.h"
 #include "extract/GrowingText.h"
@@ -46,11 +47,14 @@ private:
 
     bool skipWhitespace();
     [[nodiscard]] std::size_t limitAfter(std::size_t start) const;
-    [[nodiscard]] std::size_t bestBoundary(std::size_t start, std::size_t limit, std::size_t atLeast) const;
+    // Once per chunk, each a loop over the chunk: out of line in the standard
+    // wasm module (core/WasmOutline.h) to keep next() small for V8.
+    [[nodiscard]] BI_WASM_OUTLINE std::size_t bestBoundary(std::size_t start, std::size_t limit,
+                                                           std::size_t atLeast) const;
     [[nodiscard]] std::size_t overlapStart(std::size_t start, std::size_t end) const;
     [[nodiscard]] std::size_t charsBetween(std::size_t from, std::size_t to) const;
     [[nodiscard]] std::size_t firstNonSpace(std::size_t from, std::size_t to) const;
-    void fill(Chunk& chunk, Position start, std::size_t cut);
+    BI_WASM_OUTLINE void fill(Chunk& chunk, Position start, std::size_t cut);
 
     GrowingText& text_;
     ChunkingOptions options_;

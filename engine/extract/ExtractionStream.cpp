@@ -2,7 +2,7 @@
 #include "extract/ExtractionStream.h"
 
 #include "extract/Extractor.h"
-#include "extract/text/TextDecoder.h"
+#include "extract/text/Utf16Source.h"
 
 #ifdef BI_VARIANT_STANDARD
 #include "extract/html/HtmlConverter.h"
@@ -16,14 +16,16 @@ class HtmlConverter {};
 
 namespace bi::extract {
 
-ExtractionStream::ExtractionStream(std::string_view input, const ExtractOptions& options)
+ExtractionStream::ExtractionStream(std::string_view input, const ExtractOptions& options, StreamTuning tuning)
     : format_(Extractor::resolveFormat(input, options)) {
     requireFormatInVariant(format_);
     Chunker::validate(options.chunking);
 #ifdef BI_VARIANT_STANDARD
     if (format_ == DocumentFormat::Html) {
-        startHtml(input, options);
+        startHtml(input, options, tuning);
     }
+#else
+    (void)tuning;
 #endif
     if (!text_) {
         ExtractOptions whole = options;
@@ -38,31 +40,40 @@ ExtractionStream::ExtractionStream(std::string_view input, const ExtractOptions&
 
 ExtractionStream::~ExtractionStream() = default;
 
-void ExtractionStream::startHtml(std::string_view input, const ExtractOptions& options) {
+void ExtractionStream::startHtml(std::string_view input, const ExtractOptions& options, StreamTuning tuning) {
 #ifdef BI_VARIANT_STANDARD
     html::HtmlOptions htmlOptions{options.plainText, true};
     std::string_view source = input;
     const std::string_view bom = input.substr(0, 2);
     if (bom == "\xFF\xFE" || bom == "\xFE\xFF") {
-        source = text::decodeText(input, decoded_).text; // UTF-16: decoded whole
-        htmlOptions.unvalidatedUtf8 = false;
-        inspectedUpFront_ = input.size();
+        // UTF-16, as text::decodeText reads it, decoded as the tokenizer reads on.
+        utf16_ = std::make_unique<text::Utf16Source>(input.substr(2), bom == "\xFF\xFE", tuning.utf16BlockUnits);
+        htmlOptions.unvalidatedUtf8 = false; // the decoder's output is valid UTF-8
+        source = {};
+        inspectedUpFront_ = 2;
     } else if (input.substr(0, 3) == "\xEF\xBB\xBF") {
         source.remove_prefix(3); // as text::decodeText skips it
         inspectedUpFront_ = 3;
     }
     converter_ = std::make_unique<html::HtmlConverter>(source, htmlOptions);
+    if (utf16_) {
+        converter_->setSource(*utf16_);
+    }
     text_ = std::make_unique<GrowingText>(
         [this](std::string& out, std::size_t minBytes) { return converter_->pump(out, minBytes); });
 #else
     (void)input;
     (void)options;
+    (void)tuning;
 #endif
 }
 
 std::size_t ExtractionStream::bytesInspected() const {
 #ifdef BI_VARIANT_STANDARD
-    if (converter_ && decoded_.empty()) {
+    if (utf16_) {
+        return inspectedUpFront_ + utf16_->bytesDecoded();
+    }
+    if (converter_) {
         return inspectedUpFront_ + converter_->bytesConsumed();
     }
 #endif

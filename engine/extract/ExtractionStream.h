@@ -7,8 +7,11 @@
 // dropped once every chunk that reads it has been returned: memory stays
 // bounded by the input plus a few chunks. UTF-8 input is not validated up
 // front either: the converter repairs invalid bytes as it reaches them, with
-// the same result as the whole extraction's decoding (UTF-16 input, rare, is
-// decoded whole first). Other formats are extracted whole
+// the same result as the whole extraction's decoding. UTF-16 input (a byte
+// order mark) is decoded as the tokenizer reads on (text::Utf16Source, blocks
+// doubling in size), so it too costs work proportional to what was returned;
+// the decoded UTF-8 prefix is the one buffer held besides the input and the
+// chunks (by the end, the document's UTF-8 size). Other formats are extracted whole
 // first (Markdown and valid UTF-8 text are views of the input, so this costs
 // no copy) and then chunked lazily.
 //
@@ -33,11 +36,22 @@ namespace bi::extract {
 namespace html {
 class HtmlConverter;
 }
+namespace text {
+class Utf16Source;
+}
+
+// Settings for tests, not for callers.
+struct StreamTuning {
+    // UTF-16 HTML: code units decoded per step; 0 decodes in blocks doubling
+    // from text::Utf16Source::kFirstBlockUnits. 1 makes every read of the
+    // tokenizer meet the end of the decoded text once.
+    std::size_t utf16BlockUnits = 0;
+};
 
 class ExtractionStream {
 public:
     // options.chunking.maxChars must be > 0. The input must outlive the stream.
-    ExtractionStream(std::string_view input, const ExtractOptions& options);
+    ExtractionStream(std::string_view input, const ExtractOptions& options, StreamTuning tuning = {});
     ~ExtractionStream();
     ExtractionStream(const ExtractionStream&) = delete;
     ExtractionStream& operator=(const ExtractionStream&) = delete;
@@ -55,16 +69,17 @@ public:
     // Content bytes produced so far (for HTML: converted so far).
     [[nodiscard]] std::size_t bytesConverted() const { return text_->end(); }
     // Input bytes read so far by decoding and conversion (format detection
-    // looks at the first few KB besides). Streaming UTF-8 HTML keeps this
-    // proportional to the chunks returned; other formats read everything first.
+    // looks at the first few KB besides). Streaming HTML keeps this
+    // proportional to the chunks returned (for UTF-16, the bytes decoded so
+    // far); other formats read everything first.
     [[nodiscard]] std::size_t bytesInspected() const;
 
 private:
-    void startHtml(std::string_view input, const ExtractOptions& options);
+    void startHtml(std::string_view input, const ExtractOptions& options, StreamTuning tuning);
     void finish();
 
     DocumentFormat format_;
-    std::string decoded_;
+    std::unique_ptr<text::Utf16Source> utf16_; // UTF-16 HTML only
     ExtractionResult whole_;
     std::unique_ptr<html::HtmlConverter> converter_;
     std::unique_ptr<GrowingText> text_;

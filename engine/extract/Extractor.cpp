@@ -87,12 +87,11 @@ void Extractor::extract(std::string_view input, const ExtractOptions& options, E
 
 void Extractor::extractContent(DocumentFormat format, std::string_view input, const ExtractOptions& options,
                                ExtractionResult& result) {
-    text::SourceEncoding encoding = text::SourceEncoding::Utf8;
     if (format == DocumentFormat::Text || format == DocumentFormat::Markdown) {
+        text::SourceEncoding encoding = text::SourceEncoding::Utf8;
         takeDecodedInput(input, result, encoding);
         if (format == DocumentFormat::Markdown) {
-            // The content is decoded: valid UTF-8 (repaired where it was not).
-            analyzeMarkdown(workspace().markdown, result.content(), result, true);
+            analyzeMarkdownContent(result);
         } else {
             text::describePlainText(result.content(), encoding, result.metadata);
         }
@@ -100,27 +99,53 @@ void Extractor::extractContent(DocumentFormat format, std::string_view input, co
     }
 #ifdef BI_VARIANT_STANDARD
     const std::string_view decoded = text::decodeText(input, scratch_).text;
-    switch (format) {
-    case DocumentFormat::Html: {
-        html::HtmlConverter& converter = workspace().html;
-        converter.restart(decoded, html::HtmlOptions{options.plainText});
-        std::string& content = result.ownContent();
-        while (converter.pump(content, decoded.size() + 1)) {
-        }
-        result.rewriteMetadata(
-            [&](json::Value& metadata, std::vector<Table>& tables) { converter.swapResults(metadata, tables); });
-        break;
+    if (format == DocumentFormat::Html) {
+        extractHtml(decoded, options, result);
+    } else {
+        extractStructured(format, decoded, result);
     }
+#else
+    (void)options;
+#endif
+}
+
+void Extractor::analyzeMarkdownContent(ExtractionResult& result) {
+    // The content is decoded: valid UTF-8 (repaired where it was not).
+    analyzeMarkdown(workspace().markdown, result.content(), result, true);
+}
+
+void Extractor::extractHtml(std::string_view decoded, const ExtractOptions& options,
+                            ExtractionResult& result) {
+#ifdef BI_VARIANT_STANDARD
+    html::HtmlConverter& converter = workspace().html;
+    converter.restart(decoded, html::HtmlOptions{options.plainText});
+    std::string& content = result.ownContent();
+    while (converter.pump(content, decoded.size() + 1)) {
+    }
+    result.rewriteMetadata(
+        [&](json::Value& metadata, std::vector<Table>& tables) { converter.swapResults(metadata, tables); });
+#else
+    (void)decoded;
+    (void)options;
+    (void)result;
+#endif
+}
+
+void Extractor::extractStructured(DocumentFormat format, std::string_view decoded, ExtractionResult& result) {
+#ifdef BI_VARIANT_STANDARD
+    switch (format) {
     case DocumentFormat::Xml: structured::extractXml(decoded, result); break;
     case DocumentFormat::Json: structured::extractJson(decoded, result); break;
     case DocumentFormat::Csv: structured::extractDelimited(decoded, ',', result); break;
     case DocumentFormat::Tsv: structured::extractDelimited(decoded, '\t', result); break;
     case DocumentFormat::Text:
-    case DocumentFormat::Markdown: break;
+    case DocumentFormat::Markdown:
+    case DocumentFormat::Html: break;
     }
 #else
-    (void)input;
-    (void)options;
+    (void)format;
+    (void)decoded;
+    (void)result;
 #endif
 }
 

@@ -8,6 +8,7 @@
 // CSV, HTML, Markdown and chunking allocate (next to) nothing more.
 #pragma once
 
+#include "core/WasmOutline.h"
 #include "extract/DocumentFormat.h"
 #include "extract/ExtractOptions.h"
 #include "extract/ExtractionResult.h"
@@ -36,6 +37,12 @@ public:
 private:
     void extractContent(DocumentFormat format, std::string_view input, const ExtractOptions& options,
                         ExtractionResult& result);
+    // The work per kind of format, each a function of its own in wasm (core/WasmOutline.h).
+    BI_WASM_OUTLINE void analyzeMarkdownContent(ExtractionResult& result);
+    BI_WASM_OUTLINE void extractHtml(std::string_view decoded, const ExtractOptions& options,
+                                     ExtractionResult& result);
+    BI_WASM_OUTLINE void extractStructured(DocumentFormat format, std::string_view decoded,
+                                           ExtractionResult& result);
     void chunk(const ExtractOptions& options, DocumentFormat format, ExtractionResult& result);
 
     struct Workspace; // the reused converters, created on first use

@@ -7,6 +7,7 @@
 // a few bytes ahead of the position asked for (a heading line in full).
 #pragma once
 
+#include "core/WasmOutline.h"
 #include "extract/Chunk.h"
 #include "extract/GrowingText.h"
 
@@ -24,8 +25,9 @@ public:
 
     HeadingTracker(GrowingText& text, bool enabled) : text_(text), enabled_(enabled) {}
 
-    // Processes every line that starts at or before pos.
-    void advanceTo(std::size_t pos);
+    // Processes every line that starts at or before pos. Once per chunk: out of
+    // line in the standard wasm module (core/WasmOutline.h), as in Chunker.h.
+    BI_WASM_OUTLINE void advanceTo(std::size_t pos);
     [[nodiscard]] bool inFence() const { return fenceChar_ != 0; }
     [[nodiscard]] const std::vector<HeadingRef>& stack() const { return stack_; }
     // Bytes before this are not needed any more.

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "core/Json.h"
+#include "core/WasmOutline.h"
 #include "extract/Table.h"
 #include "extract/html/BlockWriter.h"
 #include "extract/html/HtmlMetadata.h"
@@ -42,10 +43,15 @@ public:
     HtmlConverter(std::string_view input, HtmlOptions options); // never copies input
     // Starts over on another document, keeping every buffer (batch extraction
     // reuses one converter, so later documents allocate next to nothing).
-    void restart(std::string_view input, HtmlOptions options);
+    // (Once per document, it and swapResults: out of line in the standard wasm
+    // module, to keep Extractor::extractHtml small for V8.)
+    BI_WASM_OUTLINE void restart(std::string_view input, HtmlOptions options);
+    // Reads the document from a source that grows as it is read instead of
+    // the input given (ExtractionStream's UTF-16 decoding); before any pump().
+    void setSource(text::GrowingInput& source) { tokenizer_.setSource(source); }
     // Exchanges the finished document's metadata and tables with the given
     // ones, whose storage the next document's metadata reuses.
-    void swapResults(json::Value& metadata, std::vector<Table>& tables);
+    BI_WASM_OUTLINE void swapResults(json::Value& metadata, std::vector<Table>& tables);
 
     // Appends converted content to `out` until at least `minBytes` more bytes
     // were produced or the input is exhausted. Returns false once everything
@@ -77,24 +83,25 @@ private:
         bool firstItem = true;
     };
 
+    // Tags and the rare paths are kept out of pump's loop in wasm (core/WasmOutline.h).
     void onText(std::string_view text);
-    void onStartTag(const HtmlToken& token);
-    void onEndTag(const HtmlToken& token);
-    void finish();
+    BI_WASM_OUTLINE void onStartTag(const HtmlToken& token);
+    BI_WASM_OUTLINE void onEndTag(const HtmlToken& token);
+    BI_WASM_OUTLINE void finish();
 
     void switchTokenizerState(HtmlTag tag);
-    bool onForeignStartTag(const HtmlToken& token, HtmlTag tag);
-    bool onHeadOrVoidElement(const HtmlToken& token, HtmlTag tag);
+    BI_WASM_OUTLINE bool onForeignStartTag(const HtmlToken& token, HtmlTag tag);
+    BI_WASM_OUTLINE bool onHeadOrVoidElement(const HtmlToken& token, HtmlTag tag);
     void closeImpliedElements(HtmlTag tag);
     Effect openElement(const HtmlToken& token, HtmlTag tag, bool& markup);
-    Effect openBlockElement(const HtmlToken& token, HtmlTag tag);
+    BI_WASM_OUTLINE Effect openBlockElement(const HtmlToken& token, HtmlTag tag);
     Effect openTableElement(HtmlTag tag);
-    Effect openInlineElement(const HtmlToken& token, HtmlTag tag, bool& markup);
-    Effect openListItem();
+    BI_WASM_OUTLINE Effect openInlineElement(const HtmlToken& token, HtmlTag tag, bool& markup);
+    BI_WASM_OUTLINE Effect openListItem();
     void push(HtmlTag tag, Effect effect, bool markup, std::string_view name);
     void closeTop();
     void closeEffect(const OpenElement& element);
-    void closeHeading(HtmlTag tag);
+    BI_WASM_OUTLINE void closeHeading(HtmlTag tag);
     void popTo(std::size_t index);
     // Index of the open element an end tag (or implied end) refers to, or npos.
     [[nodiscard]] std::size_t findOpen(HtmlTag tag, std::string_view name) const;
@@ -102,8 +109,8 @@ private:
 
     void flushParagraph();
     void lineBreak();
-    void image(const HtmlToken& token);
-    void writeCodeBlock();
+    BI_WASM_OUTLINE void image(const HtmlToken& token);
+    BI_WASM_OUTLINE void writeCodeBlock();
     void finishTable();
     [[nodiscard]] bool inCell() const { return cellDepth_ > 0; }
 

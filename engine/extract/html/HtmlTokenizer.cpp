@@ -126,30 +126,6 @@ constexpr std::array<std::uint16_t, 32> kC1Replacements = {
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
-std::size_t encodeUtf8(std::uint32_t cp, char* out) {
-    auto put = [&](std::size_t i, std::uint32_t v) { out[i] = static_cast<char>(v); };
-    if (cp < 0x80) {
-        put(0, cp);
-        return 1;
-    }
-    if (cp < 0x800) {
-        put(0, 0xC0 | (cp >> 6U));
-        put(1, 0x80 | (cp & 0x3FU));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        put(0, 0xE0 | (cp >> 12U));
-        put(1, 0x80 | ((cp >> 6U) & 0x3FU));
-        put(2, 0x80 | (cp & 0x3FU));
-        return 3;
-    }
-    put(0, 0xF0 | (cp >> 18U));
-    put(1, 0x80 | ((cp >> 12U) & 0x3FU));
-    put(2, 0x80 | ((cp >> 6U) & 0x3FU));
-    put(3, 0x80 | (cp & 0x3FU));
-    return 4;
-}
-
 // The references found on nearly every page, answered without searching the
 // full table; anything else goes to the table's longest-prefix search.
 entities::Match commonReference(std::string_view window) {
@@ -209,23 +185,117 @@ void HtmlTokenizer::setLastStartTag(std::string_view name) {
 const HtmlToken& HtmlTokenizer::next() {
     scratch_.clear();
     emitted_ = false;
+    if (!final_) {
+        return nextFromSource();
+    }
     while (!emitted_) {
         step();
     }
     return token_;
 }
 
+void HtmlTokenizer::setSource(text::GrowingInput& source) {
+    source_ = &source;
+    input_ = source.grow(final_);
+}
+
+// Out of line: only a growing input comes here, and the wasm module's pump
+// stays smaller without it.
+[[gnu::noinline]] const HtmlToken& HtmlTokenizer::nextFromSource() {
+    const Resume point = resumePoint();
+    for (;;) {
+        while (!emitted_) {
+            step();
+        }
+        if (!starved_) {
+            return token_;
+        }
+        resumeFrom(point);
+        input_ = source_->grow(final_);
+    }
+}
+
+// Out of line and cold: the reads call it only at the end of the view.
+[[gnu::cold, gnu::noinline]] void HtmlTokenizer::starve() {
+    if (!final_) {
+        starved_ = true;
+        emitted_ = true;
+    }
+}
+
+HtmlTokenizer::Resume HtmlTokenizer::resumePoint() const {
+    return {.pos = pos_,
+            .parseErrors = parseErrors_,
+            .tagStart = tagStart_,
+            .nameStart = nameStart_,
+            .attributeCount = attributes_.size(),
+            .lastAttribute = attributes_.empty() ? PendingAttribute{} : attributes_.back(),
+            .chars = chars_,
+            .name = name_,
+            .publicId = publicId_,
+            .systemId = systemId_,
+            .state = state_,
+            .returnState = returnState_,
+            .tagType = tagType_,
+            .hasName = hasName_,
+            .hasPublicId = hasPublicId_,
+            .hasSystemId = hasSystemId_,
+            .forceQuirks = forceQuirks_,
+            .selfClosing = selfClosing_};
+}
+
+void HtmlTokenizer::resumeFrom(const Resume& point) {
+    pos_ = point.pos;
+    parseErrors_ = point.parseErrors;
+    tagStart_ = point.tagStart;
+    nameStart_ = point.nameStart;
+    // A tag is begun and emitted within one token, so attributes before the
+    // point are only ever the last tag's (kept for completeness, not read).
+    // lastStartTag_ needs no restoring: a starved read never yields '>', so a
+    // starved step emits no tag.
+    if (attributes_.size() >= point.attributeCount) {
+        attributes_.resize(point.attributeCount);
+        if (!attributes_.empty()) {
+            attributes_.back() = point.lastAttribute;
+        }
+    }
+    chars_ = point.chars;
+    name_ = point.name;
+    publicId_ = point.publicId;
+    systemId_ = point.systemId;
+    state_ = point.state;
+    returnState_ = point.returnState;
+    tagType_ = point.tagType;
+    hasName_ = point.hasName;
+    hasPublicId_ = point.hasPublicId;
+    hasSystemId_ = point.hasSystemId;
+    forceQuirks_ = point.forceQuirks;
+    selfClosing_ = point.selfClosing;
+    scratch_.clear(); // empty at the point: next() had just cleared it
+    emitted_ = false;
+    starved_ = false;
+}
+
 // ------------------------------------------------------------ input helpers
 
-HtmlTokenizer::Ch HtmlTokenizer::peek() const {
+// peek() beyond its inline ASCII case under clang (the end, CR, non-ASCII
+// bytes); all of it under g++. Out of line under g++, as it chose before the
+// near-end path existed: inlined into every state it made the tokenizer slower
+// (callgrind Ir, and so was an inline ASCII case). Clang keeps its own choice.
+#if defined(__GNUC__) && !defined(__clang__)
+[[gnu::noinline]]
+#endif
+HtmlTokenizer::Ch HtmlTokenizer::peekOther() {
     if (pos_ >= input_.size()) {
-        return {kEof, 0};
+        return peekNearEnd();
     }
     const auto byte = static_cast<unsigned char>(input_[pos_]);
     if (byte < 0x80) {
         if (byte == '\r') {
-            const bool crlf = pos_ + 1 < input_.size() && input_[pos_ + 1] == '\n';
-            return {'\n', crlf ? 2U : 1U};
+            if (pos_ + 1 >= input_.size()) {
+                return peekNearEnd();
+            }
+            return {'\n', input_[pos_ + 1] == '\n' ? 2U : 1U};
         }
         return {byte, 1};
     }
@@ -233,10 +303,30 @@ HtmlTokenizer::Ch HtmlTokenizer::peek() const {
     if (length > 0) {
         return {kOther, length};
     }
+    if (pos_ + 4 > input_.size()) {
+        return peekNearEnd();
+    }
     return {kInvalid, replaceEachInvalidByte_ ? 1 : invalidLength(input_, pos_)};
 }
 
-bool HtmlTokenizer::lookingAt(std::string_view literal, bool caseInsensitive) const {
+// What peek() reads where the end of the view is close enough to matter: the
+// end itself, a CR that an LF may follow, a sequence that may be cut short.
+// A tail call from peek(), out of line, so that peek's hot path needs no frame.
+[[gnu::cold, gnu::noinline]] HtmlTokenizer::Ch HtmlTokenizer::peekNearEnd() {
+    starve();
+    if (pos_ >= input_.size()) {
+        return {kEof, 0};
+    }
+    if (input_[pos_] == '\r') {
+        return {'\n', 1};
+    }
+    return {kInvalid, replaceEachInvalidByte_ ? 1 : invalidLength(input_, pos_)};
+}
+
+bool HtmlTokenizer::lookingAt(std::string_view literal, bool caseInsensitive) {
+    if (pos_ + literal.size() > input_.size()) {
+        starve();
+    }
     std::string_view here = input_.substr(pos_, literal.size());
     return caseInsensitive ? equalsIgnoringCase(here, literal) : here == literal;
 }
@@ -295,12 +385,14 @@ std::size_t HtmlTokenizer::scanRun(const StopSet& set) const {
     std::size_t i = pos_;
     for (;;) {
         i = firstStop<scan_variants::kSimd>(bytes, i, n, set);
+        // At the end of a growing view the run may go on: the peek() that
+        // follows every run, there, waits for more (kept out of this loop).
         if (i == n || bytes[i] < 0x80) {
             return i; // the end or a real stop
         }
         const std::size_t length = utf8::sequenceLength(input_, i);
         if (length == 0) {
-            return i;
+            return i; // (a sequence cut by the end of a growing view: peek() waits there)
         }
         i += length;
     }
@@ -727,6 +819,7 @@ void HtmlTokenizer::stepAttributeStates() {
 std::string_view HtmlTokenizer::characterReference(bool inAttribute) {
     const std::string_view ampersand = input_.substr(pos_ - 1, 1);
     if (pos_ >= input_.size()) {
+        starve();
         return ampersand;
     }
     const char c = input_[pos_];
@@ -742,7 +835,9 @@ std::string_view HtmlTokenizer::characterReference(bool inAttribute) {
     while (pos_ + window < input_.size() && window < 40 && isAlnum(input_[pos_ + window])) {
         ++window;
     }
-    if (pos_ + window < input_.size() && input_[pos_ + window] == ';') {
+    if (pos_ + window >= input_.size()) {
+        starve(); // the name (or its ';') may go on
+    } else if (input_[pos_ + window] == ';') {
         ++window;
     }
     const std::string_view rest = input_.substr(pos_);
@@ -780,6 +875,9 @@ std::string_view HtmlTokenizer::numericReference() {
             value = 0x110000; // saturate: the result is U+FFFD whatever follows
         }
     }
+    if (p >= input_.size()) {
+        starve(); // an 'x', a digit or the ';' may follow
+    }
     if (p == digitsStart) {
         error();
         return ampersand; // "&#" and "&#x" stay literal
@@ -797,7 +895,7 @@ std::string_view HtmlTokenizer::numericReference() {
         error();
         value = kC1Replacements[value - 0x80];
     }
-    return {numericBuffer_, encodeUtf8(value, numericBuffer_)};
+    return {numericBuffer_, utf8::encode(value, numericBuffer_)};
 }
 
 // ------------------------------------------------------------ everything else

@@ -13,8 +13,10 @@
 // a consumer that acts as one calls setState() right after the start tag.
 #pragma once
 
+#include "core/WasmOutline.h"
 #include "extract/html/HtmlToken.h"
 #include "extract/html/TokenText.h"
+#include "extract/text/GrowingInput.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -57,6 +59,11 @@ public:
     explicit HtmlTokenizer(std::string_view input);
     // Starts over on `input`, keeping this tokenizer's buffers.
     void restart(std::string_view input);
+    // Reads a document that grows as it is read instead (call before the
+    // first next()): a token that reaches the end of what is there is redone
+    // once the source has more, so the tokens are exactly those of the whole
+    // document, and a source that grows geometrically keeps the work linear.
+    void setSource(text::GrowingInput& source);
 
     // The next token; EndOfFile once the input is exhausted (and again after).
     const HtmlToken& next();
@@ -95,8 +102,54 @@ private:
         bool dropped = false;
     };
 
-    [[nodiscard]] Ch peek() const;
-    [[nodiscard]] bool lookingAt(std::string_view literal, bool caseInsensitive) const;
+    // Where the tokenizer stands between tokens: what redoing a token restores.
+    struct Resume {
+        std::size_t pos;
+        std::size_t parseErrors;
+        std::size_t tagStart;
+        std::size_t nameStart;
+        std::size_t attributeCount;
+        PendingAttribute lastAttribute;
+        TokenText chars;
+        TokenText name;
+        TokenText publicId;
+        TokenText systemId;
+        State state;
+        State returnState;
+        HtmlTokenType tagType;
+        bool hasName;
+        bool hasPublicId;
+        bool hasSystemId;
+        bool forceQuirks;
+        bool selfClosing;
+    };
+
+    const HtmlToken& nextFromSource();
+    [[nodiscard]] Resume resumePoint() const;
+    void resumeFrom(const Resume& point);
+    // A read reached the end of a view that is not the whole document: the
+    // token is redone with more input (ends the current step's token at once).
+    // The reads near the end of the view (peek, lookingAt, the reference
+    // look-aheads) call it where the whole document could read differently;
+    // a run (scanRun) that reaches the end is always followed by a peek there.
+    void starve();
+    // Under clang (wasm) the common case (an ASCII byte other than CR, not at
+    // the end) is inline: out of line, peek() was a call per character. g++
+    // keeps the whole of it out of line (inlined, its code was slower in Ir).
+    [[nodiscard]] Ch peek() {
+#if defined(__clang__)
+        if (pos_ < input_.size()) {
+            const auto byte = static_cast<unsigned char>(input_[pos_]);
+            if (byte < 0x80 && byte != '\r') {
+                return {byte, 1};
+            }
+        }
+#endif
+        return peekOther();
+    }
+    [[nodiscard]] Ch peekOther();
+    [[nodiscard]] Ch peekNearEnd();
+    [[nodiscard]] bool lookingAt(std::string_view literal, bool caseInsensitive);
     void advance(Ch ch) { pos_ += ch.length; }
     void error() { ++parseErrors_; }
     // Appends the character at the current position (before advancing).
@@ -115,11 +168,12 @@ private:
     void stepTagStates();
     void stepTagName(Ch ch);
     void stepRawEndTag(State textState, State lessThan, State endTagOpen, State endTagName);
-    void stepScriptStates();
+    // The rarer state groups stay out of next() in wasm (core/WasmOutline.h).
+    BI_WASM_OUTLINE void stepScriptStates();
     void stepAttributeStates();
-    void stepCommentStates();
-    void stepDoctypeStates();
-    void stepOtherStates();
+    BI_WASM_OUTLINE void stepCommentStates();
+    BI_WASM_OUTLINE void stepDoctypeStates();
+    BI_WASM_OUTLINE void stepOtherStates();
 
     // Text states.
     void textLessThan(State lessThanState);
@@ -152,6 +206,9 @@ private:
     void beginDoctypeId(bool system, Ch quote);
 
     std::string_view input_;
+    text::GrowingInput* source_ = nullptr;
+    bool final_ = true; // input_ is the whole document
+    bool starved_ = false;
     std::size_t pos_ = 0;
     State state_ = State::Data;
     State returnState_ = State::Data;

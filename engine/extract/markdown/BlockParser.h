@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/WasmOutline.h"
 #include "extract/markdown/InlineParser.h"
 #include "extract/markdown/LinkReference.h"
 #include "extract/markdown/Markdown.h"
@@ -41,9 +42,11 @@ private:
     void addLineText(MdNode* container);
     void markBlankLines(MdNode* container);
     Continuation continueBlock(MdNode* container);
-    Continuation continueCodeBlock(MdNode* container);
+    BI_WASM_OUTLINE Continuation continueCodeBlock(MdNode* container);
     using StartFunction = Start (BlockParser::*)(MdNode*);
-    Start tryStarts(MdNode* container);
+    // Per block rather than per line: out of line in the standard wasm module
+    // (core/WasmOutline.h) to keep incorporateLine small for V8.
+    BI_WASM_OUTLINE Start tryStarts(MdNode* container);
     Start firstStart(MdNode* container, std::initializer_list<StartFunction> starts);
 
     Start startBlockQuote(MdNode* container);
@@ -57,7 +60,7 @@ private:
     Start startIndentedCode(MdNode* container);
     bool parseListMarker(MdNode* container, MdNodeScalars& marker);
 
-    void finalize(MdNode* block);
+    BI_WASM_OUTLINE void finalize(MdNode* block);
     void finalizeParagraph(MdNode* block);
     void finalizeCodeBlock(MdNode* block);
     void finalizeList(MdNode* block);

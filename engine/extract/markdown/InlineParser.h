@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/WasmOutline.h"
 #include "extract/markdown/HtmlSyntax.h"
 #include "extract/markdown/LinkReference.h"
 #include "extract/markdown/MdTree.h"
@@ -64,14 +65,16 @@ private:
     void appendText(std::string_view text);
     MdNode* appendTextNode(std::string_view text);
     void parseNewline();
-    void parseBackslash();
-    void parseBackticks();
+    // Per construct rather than per byte: out of line in the standard wasm
+    // module (core/WasmOutline.h) to keep parseOne small for V8.
+    BI_WASM_OUTLINE void parseBackslash();
+    BI_WASM_OUTLINE void parseBackticks();
     void parseDelimiterRun();
     void parseOpenBracket(bool image);
-    void parseCloseBracket();
-    bool parseAutolink();
-    bool parseRawHtml();
-    void parseEntity();
+    BI_WASM_OUTLINE void parseCloseBracket();
+    BI_WASM_OUTLINE bool parseAutolink();
+    BI_WASM_OUTLINE bool parseRawHtml();
+    BI_WASM_OUTLINE void parseEntity();
     void parsePlainText();
 
     bool parseInlineLinkTail(LinkTarget& target);

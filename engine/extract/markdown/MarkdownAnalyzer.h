@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/WasmOutline.h"
 #include "extract/markdown/FrontMatter.h"
 #include "extract/markdown/Markdown.h"
 #include "extract/markdown/MdNode.h"
@@ -37,12 +38,14 @@ public:
 private:
     // True when nothing below `node` needs a visit (a table without links).
     bool visit(const MdNode* node, std::vector<Table>& tables);
-    void addHeading(const MdNode* node);
-    void addLink(const MdNode* node);
-    void addLanguage(const MdNode* node);
+    // Per node of their kind or per document: out of line in the standard wasm
+    // module (core/WasmOutline.h) to keep the tree walk small for V8.
+    BI_WASM_OUTLINE void addHeading(const MdNode* node);
+    BI_WASM_OUTLINE void addLink(const MdNode* node);
+    BI_WASM_OUTLINE void addLanguage(const MdNode* node);
     // Returns whether a cell holds a link.
-    bool addTable(const MdNode* table, Table& result);
-    void writeMetadata(const FrontMatter* frontMatter, json::Value& metadata);
+    BI_WASM_OUTLINE bool addTable(const MdNode* table, Table& result);
+    BI_WASM_OUTLINE void writeMetadata(const FrontMatter* frontMatter, json::Value& metadata);
     void appendNodeText(std::string_view text, std::string& out) const;
 
     // Arrays being filled, [0, count) valid; swapped with the metadata's.

@@ -5,12 +5,15 @@
 // column.
 #pragma once
 
+#include "core/WasmOutline.h"
 #include "extract/ExtractionResult.h"
 
 #include <string_view>
 
 namespace bi::extract::structured {
 
-void extractJson(std::string_view text, ExtractionResult& result);
+// Out of line in the standard wasm module (core/WasmOutline.h): it would
+// make Extractor::extractStructured one large function for V8.
+BI_WASM_OUTLINE void extractJson(std::string_view text, ExtractionResult& result);
 
 } // namespace bi::extract::structured

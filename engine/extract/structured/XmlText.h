@@ -8,12 +8,15 @@
 // DOCTYPE is skipped (its internal subset is not interpreted).
 #pragma once
 
+#include "core/WasmOutline.h"
 #include "extract/ExtractionResult.h"
 
 #include <string_view>
 
 namespace bi::extract::structured {
 
-void extractXml(std::string_view text, ExtractionResult& result);
+// Out of line in the standard wasm module (core/WasmOutline.h): it would
+// make Extractor::extractStructured one large function for V8.
+BI_WASM_OUTLINE void extractXml(std::string_view text, ExtractionResult& result);
 
 } // namespace bi::extract::structured

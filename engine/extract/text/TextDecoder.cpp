@@ -3,6 +3,7 @@
 
 #include "core/ScanVariants.h"
 #include "core/Utf8.h"
+#include "extract/text/Utf16.h"
 
 #include <cstdint>
 #include <cstring>
@@ -14,29 +15,13 @@ namespace bi::extract::text {
 
 namespace {
 
-constexpr std::uint32_t kReplacement = 0xFFFD;
-
-std::uint32_t unitAt(std::string_view bytes, std::size_t pos, bool littleEndian) {
-    const auto lo = static_cast<unsigned char>(bytes[littleEndian ? pos : pos + 1]);
-    const auto hi = static_cast<unsigned char>(bytes[littleEndian ? pos + 1 : pos]);
-    return static_cast<std::uint32_t>(hi) << 8U | lo;
-}
+using utf16::kReplacement;
 
 void decodeUtf16(std::string_view bytes, bool littleEndian, std::string& out) {
     out.reserve(bytes.size());
     std::size_t pos = 0;
     while (pos + 1 < bytes.size()) {
-        const std::uint32_t unit = unitAt(bytes, pos, littleEndian);
-        pos += 2;
-        if (unit >= 0xD800 && unit <= 0xDBFF && pos + 1 < bytes.size()) {
-            const std::uint32_t next = unitAt(bytes, pos, littleEndian);
-            if (next >= 0xDC00 && next <= 0xDFFF) {
-                pos += 2;
-                utf8::append(0x10000 + ((unit - 0xD800) << 10U) + (next - 0xDC00), out);
-                continue;
-            }
-        }
-        utf8::append(unit >= 0xD800 && unit <= 0xDFFF ? kReplacement : unit, out);
+        utf8::append(utf16::nextCodePoint(bytes, pos, littleEndian), out);
     }
     if (pos < bytes.size()) {
         utf8::append(kReplacement, out); // a dangling odd byte
