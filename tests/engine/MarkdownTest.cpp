@@ -125,6 +125,30 @@ TEST(MarkdownTest, PlainAndMarkedUpTableCellsSideBySide) {
     EXPECT_EQ(metadataJson("| a |\n|---|\n| b |\n\n[n](/v)\n"), R"({"links":[{"href":"/v","text":"n"}]})");
 }
 
+// A table whose cells are all plain is read from its rows without cell nodes
+// (BlockParser::collectPlainCells); one byte that may begin an inline, even in
+// a dropped cell, sends the table through the cell nodes. Both read alike:
+// extra cells dropped, missing ones empty, edges that parse() trims trimmed.
+TEST(MarkdownTest, TablesOfPlainCellsReadLikeTheOthers) {
+    using Cells = std::vector<std::vector<std::string>>;
+    const std::string doc = "| A | B |\n|---|---|\n| 1 | 2 | extra |\n| 3 |\n|  |  |\n\n"
+                            "| x | y |\n|---|---|\n| *e* | z |\n| w | v | [drop](/d) |\n\n"
+                            "p | q\n--|--\nr | s | *t*\n\n"
+                            "| a |\n|---|\n| \vb |\n|c\f|\n";
+    const auto info = md::analyze(doc);
+    ASSERT_EQ(info.tables.size(), 4U);
+    EXPECT_EQ(info.tables[0].cells, (Cells{{"A", "B"}, {"1", "2"}, {"3", ""}, {"", ""}}));
+    EXPECT_EQ(info.tables[1].cells, (Cells{{"x", "y"}, {"e", "z"}, {"w", "v"}}));
+    EXPECT_EQ(info.tables[2].cells, (Cells{{"p", "q"}, {"r", "s"}}));
+    EXPECT_EQ(info.tables[3].cells, (Cells{{"a"}, {"b"}, {"c"}}));
+    EXPECT_EQ(info.tables[0].markdown, "| A | B |\n|---|---|\n| 1 | 2 | extra |\n| 3 |\n|  |  |");
+    // The dropped cell's link is not in the table: no link at all.
+    EXPECT_EQ(metadataJson(doc), "{}");
+    // The plain tables of invalid UTF-8 are repaired too.
+    EXPECT_EQ(md::analyze("| a\xFF |\n|---|\n| \xC3 |\n").tables[0].cells,
+              (Cells{{"a\xEF\xBF\xBD"}, {"\xEF\xBF\xBD"}}));
+}
+
 // Analysis reads a paragraph only for its links: one without '[' or '<' is
 // not parsed inline. Links in the others, however nested, are all found, in
 // document order; '[' or '<' that start no link add none.

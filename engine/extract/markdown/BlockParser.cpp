@@ -799,41 +799,95 @@ void BlockParser::finalizeList(MdNode* block) {
 
 void BlockParser::finalizeTable(MdNode* block) {
     const std::size_t columns = block->aligns.size();
-    auto addRow = [&](std::string_view line, bool header) {
+    // For analysis, a table of plain cells (most) gets no row or cell nodes:
+    // the analyzer reads the views to its cells.
+    if (BI_MD_PLAIN_TABLES && forAnalysis_ && collectPlainCells(block)) {
+        block->plainTable = true;
+        return;
+    }
+    bool header = true;
+    auto addRow = [&](std::string_view line) {
         MdNode* row = tree_.create(NodeType::TableRow);
         row->headerRow = header;
+        header = false;
         MdTree::appendChild(block, row);
-        // Extra cells are dropped, missing ones are empty.
-        std::size_t made = 0;
-        auto addCell = [&](std::string_view raw) {
+        tables::forEachColumn(line, columns, [&](std::string_view raw) {
             MdNode* cell = tree_.create(NodeType::TableCell);
             MdTree::appendChild(row, cell);
-            // Plain cells (most) get their text node now (or, for analysis,
-            // keep a view of it); the others keep their text for processInlines.
+            // Plain cells get their text node now (or, for analysis, keep a
+            // view of it); the others keep their text for processInlines.
             if (forAnalysis_ && InlineParser::isPlain(raw)) {
                 cell->plainCell = true;
                 cell->plainText = raw;
             } else if (!inlines_.appendIfPlain(raw, cell)) {
                 tables::appendCellText(raw, cell->literal);
             }
-            ++made;
-        };
-        tables::forEachCell(line, [&](std::string_view raw) {
-            if (made < columns) {
-                addCell(raw);
-            }
         });
-        while (made < columns) {
-            addCell({});
-        }
     };
-    addRow(block->tableHeaderLine, true);
-    std::string_view body = block->literal;
-    while (!body.empty()) {
-        std::size_t newline = body.find('\n');
-        addRow(body.substr(0, newline), false);
-        body.remove_prefix(newline == std::string_view::npos ? body.size() : newline + 1);
+    tables::forEachRow(block, addRow);
+}
+
+namespace {
+
+// The bytes that end the scan of a plain cell: its '|', or a byte that may
+// begin an inline, which makes the row not plain ('\\' is one: a plain row
+// has no escaped '|', so every '|' separates cells).
+struct PlainRowStops {
+    bool stop[256] = {};
+    constexpr PlainRowStops() {
+        for (int c = 0; c < 256; ++c) {
+            stop[c] = c == '|' || InlineParser::mayBeginInline(static_cast<char>(c));
+        }
     }
+};
+constexpr PlainRowStops kPlainRowStops;
+
+// Appends the `columns` raw cells of a row (those of tables::forEachColumn)
+// to `cells` when they are all plain (InlineParser::isPlain), in one pass over
+// the row; false at the first byte that may begin an inline, or a cell edge
+// that parse() would trim.
+bool appendPlainRow(std::string_view line, std::size_t columns, std::vector<std::string_view>& cells) {
+    const std::string_view row = tables::rowInterior(line);
+    std::size_t made = 0;
+    std::size_t cellStart = 0;
+    for (std::size_t i = 0;; ++i) {
+        while (i < row.size() && !kPlainRowStops.stop[static_cast<unsigned char>(row[i])]) {
+            ++i;
+        }
+        if (i < row.size() && row[i] != '|') {
+            return false;
+        }
+        if (made < columns) {
+            const std::string_view raw = tables::trimCell(row.substr(cellStart, i - cellStart));
+            if (!InlineParser::plainEdge(raw)) {
+                return false;
+            }
+            cells.push_back(raw);
+            ++made;
+        }
+        if (i == row.size()) {
+            break;
+        }
+        cellStart = i + 1;
+    }
+    for (; made < columns; ++made) {
+        cells.emplace_back();
+    }
+    return true;
+}
+
+} // namespace
+
+bool BlockParser::collectPlainCells(MdNode* table) {
+    std::vector<std::string_view>& cells = table->tableCells;
+    const std::size_t columns = table->aligns.size();
+    bool plain = true;
+    tables::forEachRow(table,
+                       [&](std::string_view line) { plain = plain && appendPlainRow(line, columns, cells); });
+    if (!plain) {
+        cells.clear();
+    }
+    return plain;
 }
 
 namespace {

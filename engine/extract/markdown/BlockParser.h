@@ -28,7 +28,8 @@ public:
     // For analysis (MarkdownWorkspace), which reads a paragraph's inlines for
     // their links alone and a table cell for its text: a paragraph that
     // cannot hold a link (no '[' or '<') is left without inlines, and a plain
-    // cell gets no text node (MdNode::plainCell). Rendering needs the whole
+    // cell gets no text node (MdNode::plainCell), a table of plain cells no
+    // row or cell nodes (MdNode::plainTable). Rendering needs the whole
     // tree: off by default.
     void forAnalysis() { forAnalysis_ = true; }
 
@@ -65,6 +66,8 @@ private:
     void finalizeCodeBlock(MdNode* block);
     void finalizeList(MdNode* block);
     void finalizeTable(MdNode* block);
+    // For analysis: fills table->tableCells when every cell is plain text.
+    static bool collectPlainCells(MdNode* table);
     std::size_t consumeReferenceDefinitions(const std::string& content);
     void closeUnmatchedBlocks();
     MdNode* addChild(NodeType type, std::size_t offset);

@@ -23,8 +23,8 @@ constexpr int kMaxDestinationParens = 32;
 struct SpecialTable {
     bool special[256] = {};
     constexpr SpecialTable() {
-        for (char c : {'\n', '\\', '`', '*', '_', '[', ']', '!', '<', '&'}) {
-            special[static_cast<unsigned char>(c)] = true;
+        for (int c = 0; c < 256; ++c) {
+            special[c] = InlineParser::mayBeginInline(static_cast<char>(c));
         }
     }
 };
@@ -173,10 +173,8 @@ void InlineParser::parse(std::string_view text, MdNode* block) {
 }
 
 bool InlineParser::isPlain(std::string_view text) {
-    // parse() would also trim these three; a cell ending in one takes the full path.
-    auto trimmedByParse = [](char c) { return c == '\r' || c == '\f' || c == '\v'; };
-    return plainPrefix(text) == text.size() &&
-           (text.empty() || (!trimmedByParse(text.front()) && !trimmedByParse(text.back())));
+    // parse() would also trim \r, \f and \v: a cell ending in one takes the full path.
+    return plainPrefix(text) == text.size() && plainEdge(text);
 }
 
 bool InlineParser::appendIfPlain(std::string_view text, MdNode* block) {

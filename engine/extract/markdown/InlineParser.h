@@ -31,6 +31,20 @@ public:
     bool appendIfPlain(std::string_view text, MdNode* block);
     // Whether appendIfPlain would take `text` as one text node (or none, empty).
     [[nodiscard]] static bool isPlain(std::string_view text);
+    // Whether byte `c` may begin an inline other than text: plain text holds
+    // none, and isPlain(text) is that plus plainEdge(text).
+    [[nodiscard]] static constexpr bool mayBeginInline(char c) {
+        switch (c) {
+        case '\n': case '\\': case '`': case '*': case '_':
+        case '[': case ']': case '!': case '<': case '&': return true;
+        default: return false;
+        }
+    }
+    // Whether `text`, free of those bytes, ends in none that parse() would trim.
+    [[nodiscard]] static bool plainEdge(std::string_view text) {
+        auto trimmedByParse = [](char c) { return c == '\r' || c == '\f' || c == '\v'; };
+        return text.empty() || (!trimmedByParse(text.front()) && !trimmedByParse(text.back()));
+    }
     // Parses one reference definition at the start of `text`; records it (the
     // first definition of a label wins) and returns the bytes used, or 0.
     std::size_t parseReference(std::string_view text);

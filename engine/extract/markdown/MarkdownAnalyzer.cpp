@@ -163,9 +163,27 @@ void MarkdownAnalyzer::addLanguage(const MdNode* node) {
     }
 }
 
+void MarkdownAnalyzer::addPlainCells(const MdNode* table, Table& result) {
+    const std::size_t columns = table->aligns.size();
+    const std::vector<std::string_view>& raw = table->tableCells;
+    result.cells.resize(raw.size() / columns);
+    for (std::size_t row = 0; row < result.cells.size(); ++row) {
+        std::vector<std::string>& cells = result.cells[row];
+        cells.resize(columns);
+        for (std::size_t column = 0; column < columns; ++column) {
+            std::string& text = cells[column];
+            text.clear();
+            appendNodeText(raw[row * columns + column], text);
+        }
+    }
+}
+
 bool MarkdownAnalyzer::addTable(const MdNode* table, Table& result) {
     bool links = false;
     std::size_t rows = 0;
+    if (BI_MD_PLAIN_TABLES && table->plainTable) {
+        addPlainCells(table, result);
+    }
     for (const MdNode* row = table->firstChild; row != nullptr; row = row->next) {
         if (rows == result.cells.size()) {
             result.cells.emplace_back();
@@ -191,7 +209,9 @@ bool MarkdownAnalyzer::addTable(const MdNode* table, Table& result) {
         }
         cells.resize(count);
     }
-    result.cells.resize(rows);
+    if (!(BI_MD_PLAIN_TABLES && table->plainTable)) {
+        result.cells.resize(rows);
+    }
     std::string& markdown = result.markdown;
     markdown.clear();
     appendNodeText(table->tableHeaderLine, markdown);

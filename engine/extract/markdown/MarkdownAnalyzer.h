@@ -45,6 +45,8 @@ private:
     BI_WASM_OUTLINE void addLanguage(const MdNode* node);
     // Returns whether a cell holds a link.
     BI_WASM_OUTLINE bool addTable(const MdNode* table, Table& result);
+    // The cells of a table without cell nodes (MdNode::plainTable).
+    BI_WASM_OUTLINE void addPlainCells(const MdNode* table, Table& result);
     BI_WASM_OUTLINE void writeMetadata(const FrontMatter* frontMatter, json::Value& metadata);
     void appendNodeText(std::string_view text, std::string& out) const;
 

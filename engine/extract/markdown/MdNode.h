@@ -10,6 +10,15 @@
 #include <string_view>
 #include <vector>
 
+// Analysis skips the row and cell nodes of a table of plain cells
+// (MdNode::plainTable) except in the minimal wasm module, sized to the byte
+// (its tables take the general path, with the same results).
+#if defined(__EMSCRIPTEN__) && !defined(BI_VARIANT_STANDARD)
+#define BI_MD_PLAIN_TABLES 0
+#else
+#define BI_MD_PLAIN_TABLES 1
+#endif
+
 namespace bi::extract::markdown {
 
 enum class NodeType : std::uint8_t {
@@ -61,6 +70,9 @@ struct MdNodeScalars {
     // own lines (valid while the tree holds this document).
     bool plainCell = false;
     std::string_view plainText;
+    // A table parsed for analysis whose cells are all plain: it has no row
+    // or cell nodes, its cells are MdNode::tableCells.
+    bool plainTable = false;
     std::size_t startLine = 0;
     std::size_t sourceOffset = 0; // byte offset of the block's first character in the input
 };
@@ -74,6 +86,9 @@ struct MdNode : MdNodeScalars {
     std::vector<CellAlign> aligns;   // tables: one per column
     std::string tableHeaderLine;     // tables: the header row's source line
     std::string tableDelimiterLine;  // tables: the delimiter row's source line
+    // Plain tables (plainTable): the raw cells row by row, aligns.size() a
+    // row, views into tableHeaderLine and literal.
+    std::vector<std::string_view> tableCells;
 
     // Back to a default node of `type`, keeping the buffers of its strings
     // and vector (MdTree reuses nodes from one document to the next). A scalar
@@ -94,6 +109,7 @@ struct MdNode : MdNodeScalars {
             aligns.clear();
             tableHeaderLine.clear();
             tableDelimiterLine.clear();
+            tableCells.clear();
             break;
         default: break;
         }

@@ -34,6 +34,14 @@ inline std::string_view trimCell(std::string_view s) {
     return s;
 }
 std::string_view rowInterior(std::string_view line);
+// Calls cell(raw) exactly `columns` times for one row: extra cells are
+// dropped, missing ones are empty (GFM).
+template <class CellFunction>
+void forEachColumn(std::string_view line, std::size_t columns, CellFunction&& cell);
+// Calls row(line) for the header line of a parsed table node, then for each
+// line of its body (MdNode::literal, one '\n' after each line).
+template <class RowFunction>
+void forEachRow(const MdNode* table, RowFunction&& row);
 
 template <class CellFunction>
 void forEachCell(std::string_view line, CellFunction&& cell) {
@@ -57,6 +65,31 @@ void forEachCell(std::string_view line, CellFunction&& cell) {
             return;
         }
         cellStart = ++i;
+    }
+}
+
+template <class CellFunction>
+void forEachColumn(std::string_view line, std::size_t columns, CellFunction&& cell) {
+    std::size_t made = 0;
+    forEachCell(line, [&](std::string_view raw) {
+        if (made < columns) {
+            cell(raw);
+            ++made;
+        }
+    });
+    for (; made < columns; ++made) {
+        cell(std::string_view());
+    }
+}
+
+template <class RowFunction>
+void forEachRow(const MdNode* table, RowFunction&& row) {
+    row(std::string_view(table->tableHeaderLine));
+    std::string_view body = table->literal;
+    while (!body.empty()) {
+        const std::size_t newline = body.find('\n');
+        row(body.substr(0, newline));
+        body.remove_prefix(newline == std::string_view::npos ? body.size() : newline + 1);
     }
 }
 
