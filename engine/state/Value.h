@@ -80,6 +80,10 @@ public:
     Value& setMember(KeyId key, Value v);
     void eraseMember(KeyId key);
     void pushItem(Value v);
+    // Room for n members or items, for a decoder that reads the count first
+    // (as fromJson does from the parsed document).
+    void reserveMembers(std::size_t n) { members_.reserve(n); }
+    void reserveItems(std::size_t n) { items_.reserve(n); }
     [[nodiscard]] Value& itemAt(std::size_t i) { return items_[i]; }
     // The hashes' 64-bit mixer (splitmix64's finalizer).
     static std::uint64_t mixBits(std::uint64_t x) {

@@ -117,6 +117,7 @@ state::Value BinaryChangeReader::value(std::size_t depth) {
     case 5: {
         const std::uint32_t n = u32();
         state::Value list = state::Value::array();
+        list.reserveItems(std::min<std::size_t>(n, bytes_.size() - pos_)); // an item takes a byte at least
         for (std::uint32_t i = 0; i < n; ++i) {
             list.pushItem(value(depth + 1));
         }
@@ -134,6 +135,7 @@ state::Value BinaryChangeReader::value(std::size_t depth) {
 state::Value BinaryChangeReader::object(std::size_t depth) {
     const std::uint32_t n = u32();
     state::Value out = state::Value::object();
+    out.reserveMembers(std::min<std::size_t>(n, (bytes_.size() - pos_) / 5)); // a member: key length and a tag
     for (std::uint32_t i = 0; i < n; ++i) {
         const std::string_view key = str();
         if (n == 1 && key == "$undefined") {
