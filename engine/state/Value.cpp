@@ -253,6 +253,10 @@ bool operator==(const Value& a, const Value& b) {
     return false;
 }
 
+void Value::reserveMembers(std::size_t n) { members_.reserve(n); }
+
+void Value::reserveItems(std::size_t n) { items_.reserve(n); }
+
 Value Value::fromJson(const json::Value& v) {
     switch (v.type()) {
     case json::Type::Null: return Value();

@@ -82,8 +82,9 @@ public:
     void pushItem(Value v);
     // Room for n members or items, for a decoder that reads the count first
     // (as fromJson does from the parsed document).
-    void reserveMembers(std::size_t n) { members_.reserve(n); }
-    void reserveItems(std::size_t n) { items_.reserve(n); }
+    // (Defined in Value.cpp: Member is not complete yet here.)
+    void reserveMembers(std::size_t n);
+    void reserveItems(std::size_t n);
     [[nodiscard]] Value& itemAt(std::size_t i) { return items_[i]; }
     // The hashes' 64-bit mixer (splitmix64's finalizer).
     static std::uint64_t mixBits(std::uint64_t x) {
