@@ -2,7 +2,8 @@
 // Extraction rows of the boundary benchmark (boundary.mjs calls these): the
 // documents of bench/extract (written by `bench_extract --write-docs`), every
 // boundary strategy of wasm/host/extract.mjs as median + p95, native compute
-// beside (bench_extract's own JSON), module start-up per variant with the peak
+// beside (short bench_extract runs interleaved with wasm samples of the same
+// document, for the wasm/native engine-time ratios), module start-up per variant with the peak
 // RSS of a process running the workload, and @kreuzberg/wasm on the same files.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +20,7 @@ function errorLine(out) {
 }
 
 // Writes the generated documents to a temporary folder; returns their paths or null.
-function writeDocuments(ctx) {
+export function writeDocuments(ctx) {
   const generator = path.join(path.dirname(ctx.args.bi), 'bench_extract');
   if (!existsSync(generator)) {
     ctx.skip('extraction', `${generator} not built (it writes the documents)`);
@@ -112,17 +113,19 @@ function documentRows(ctx, engine, label, file) {
   return Math.min(...best);
 }
 
+// One batch call as a record: the documents' records summed.
+function batchCall(engine, files, input, batch) {
+  const parts = extractBatchFiles(engine, files, {}, { input, batch });
+  const sum = (f) => parts.reduce((a, p) => a + p.record[f], 0);
+  return { total: sum('total'), compute: sum('compute'), engine_encode: sum('engine_encode'), crossings: 1 };
+}
+
 function batchRows(ctx, engine, files) {
   prime(ctx, () => extractBatchFiles(engine, files, {}, { input: 'zerocopy', batch: 'arena' }));
   const medians = [];
   for (const input of ['copy', 'zerocopy']) {
     for (const batch of ['malloc', 'arena']) {
-      const run = () => {
-        const parts = extractBatchFiles(engine, files, {}, { input, batch });
-        const sum = (f) => parts.reduce((a, p) => a + p.record[f], 0);
-        return { total: sum('total'), compute: sum('compute'), engine_encode: sum('engine_encode'), crossings: 1 };
-      };
-      const s = sample(ctx, run);
+      const s = sample(ctx, () => batchCall(engine, files, input, batch));
       ctx.results.cases.push({ name: `extract batch 10 × 100 KB [${input}/${batch}]`, engine: 'wasm', ...s });
       medians.push(s.total.median);
     }
@@ -130,41 +133,133 @@ function batchRows(ctx, engine, files) {
   return Math.min(...medians);
 }
 
-// bench_extract's figures for the same documents (engine compute, reused buffers).
-function nativeRows(ctx, docs) {
-  const generator = path.join(path.dirname(ctx.args.bi), 'bench_extract');
-  const json = path.join(docs.dir, 'native.json');
-  const out = spawnSync(generator, ['--quick', '--json', json], { encoding: 'utf8', timeout: 300000 });
-  if (out.status !== 0) return ctx.skip('native extraction (bench_extract)', (out.stderr || 'failed').trim());
-  for (const c of JSON.parse(readFileSync(json, 'utf8')).cases) {
-    if (/10 MB/.test(c.name)) continue; // not one of the boundary documents
-    const s = { median: c.median_us, p95: c.p95_us, n: c.runs };
-    ctx.results.cases.push({ name: `extract ${c.name} (bench_extract)`, engine: 'native', total: s, compute: s });
-  }
-}
-
-// Wasm engine time (extraction + result JSON) over bench_extract's native figure for the
-// same work, per document; ratios.extraction_wasm_vs_native. The engine does the same work
-// whichever input strategy brought the bytes, so the lower of the copy and zero-copy rows
-// counts (on a shared machine one of them is often hit by a burst of load).
-const ENGINE_PAIRS = [
-  ['html_1k5', 'extract HTML 1.5 KB [INPUT/whole]', 'HTML 1.5 KB'],
-  ['md_33k', 'extract Markdown 33 KB [INPUT/whole]', 'Markdown 33 KB'],
-  ['md_33k_chunked', 'extract Markdown 33 KB chunked 1000/100 [INPUT/whole]', 'Markdown 33 KB, chunked 1000/100'],
-  ['batch_arena', 'extract batch 10 × 100 KB [INPUT/arena]', 'batch 10 x 100 KB, arena (reused buffers)'],
-  ['batch_malloc', 'extract batch 10 × 100 KB [INPUT/malloc]', 'batch 10 x 100 KB, malloc (fresh objects)'],
+// ---- wasm vs native engine time, in interleaved rounds ------------------------------
+// ratios.extraction_wasm_vs_native: wasm engine time (compute + engine encode, the
+// extraction and its result JSON, what bench_extract times natively) over native. The
+// machine's speed drifts by about 1.4× between minutes, so a native figure taken at another
+// moment than the wasm one moved the ratio by as much (md_33k 0.91× and 1.78× in two runs).
+// Each round therefore times both sides of one document within a few hundred milliseconds:
+// a short bench_extract run of just that document (--quick --filter, a fresh process; its
+// warm-up is a tenth of its runs) and as many wasm calls of it here, after the same warm-up
+// (the code has tiered up in the rows before). A round's ratio is the wasm median over the
+// native median; the figure is the median of the rounds' ratios. Zero-copy input: the
+// engine does the same work whichever strategy brought the bytes. Load on the shared machine
+// still moves one side of a round against the other (per-round ratios 0.9–2.8× in one run),
+// so the cheap documents take more rounds: a round of HTML 1.5 KB costs ~30 ms, of Markdown
+// 33 KB (both cases) ~0.13 s, of the batch (both cases) ~0.4 s.
+const ROUND_GROUPS = [
+  { filter: 'HTML 1.5 KB', rounds: { quick: 15, full: 21 }, cases: [
+    { key: 'html_1k5', native: 'HTML 1.5 KB', call: (e, d) => () => extractFile(e, d.html, {}, { input: 'zerocopy' }).record },
+  ] },
+  { filter: 'Markdown 33 KB', rounds: { quick: 9, full: 11 }, cases: [
+    { key: 'md_33k', native: 'Markdown 33 KB', call: (e, d) => () => extractFile(e, d.markdown, {}, { input: 'zerocopy' }).record },
+    { key: 'md_33k_chunked', native: 'Markdown 33 KB, chunked 1000/100',
+      call: (e, d) => () => extractFile(e, d.markdown, CHUNKING, { input: 'zerocopy' }).record },
+  ] },
+  { filter: 'batch 10 x 100 KB', rounds: { quick: 5, full: 7 }, cases: [
+    { key: 'batch_arena', native: 'batch 10 x 100 KB, arena (reused buffers)', call: (e, d) => () => batchCall(e, d.batch, 'zerocopy', 'arena') },
+    { key: 'batch_malloc', native: 'batch 10 x 100 KB, malloc (fresh objects)', call: (e, d) => () => batchCall(e, d.batch, 'zerocopy', 'malloc') },
+  ] },
 ];
 
-function engineRatios(ctx) {
-  const find = (name, engine) => ctx.results.cases.find((c) => c.engine === engine && c.name === name);
-  const out = {};
-  for (const [key, wasmName, nativeName] of ENGINE_PAIRS) {
-    const wasm = ['copy', 'zerocopy'].map((i) => find(wasmName.replace('INPUT', i), 'wasm')?.engine_time?.median)
-      .filter((v) => v !== undefined);
-    const n = find(`extract ${nativeName} (bench_extract)`, 'native');
-    if (wasm.length && n) out[key] = Math.min(...wasm) / n.total.median;
+// ctx.rounds overrides the counts (the host test runs two, one of each order).
+const roundCount = (ctx, group) => ctx.rounds ?? (ctx.args.quick ? group.rounds.quick : group.rounds.full);
+
+export const ROUNDS_METHOD = 'per document, rounds of a short bench_extract run (--quick --filter, fresh process) and as many '
+  + 'wasm calls in this process, the order swapped every round; ratio = median over the rounds of (wasm median engine time / '
+  + 'native median)';
+
+// The rounds of one group of cases. nativeRun() → { [key]: native samples (µs) }, one short
+// native run; wasmRun(key, n) → n wasm engine-time samples (µs). Even rounds start with the
+// native run, odd ones with the wasm block, which takes as many samples as the latest native
+// run. Returns per key the median of the per-round ratios, the per-round figures and the
+// pooled stats of each side; throws when a native run lacks a key.
+export function interleavedRounds({ rounds, keys, nativeRun, wasmRun, stats }) {
+  const acc = Object.fromEntries(keys.map((k) => [k, { per_round: [], wasm_medians: [], native_medians: [], wasm: [], native: [] }]));
+  let counts = null;
+  for (let r = 0; r < rounds; r++) {
+    let native = null;
+    const wasm = {};
+    const runNative = () => {
+      native = nativeRun();
+      const missing = keys.find((k) => !(native[k]?.length > 0));
+      if (missing !== undefined) throw new Error(`round ${r + 1}: the native run gave no samples for ${missing}`);
+      counts = Object.fromEntries(keys.map((k) => [k, native[k].length]));
+    };
+    const runWasm = () => keys.forEach((k) => { wasm[k] = wasmRun(k, counts[k]); });
+    if (r % 2 === 0) {
+      runNative();
+      runWasm();
+    } else {
+      runWasm();
+      runNative();
+    }
+    for (const k of keys) {
+      const a = acc[k];
+      const w = stats(wasm[k]).median;
+      const n = stats(native[k]).median;
+      a.per_round.push(w / n);
+      a.wasm_medians.push(w);
+      a.native_medians.push(n);
+      a.wasm.push(...wasm[k]);
+      a.native.push(...native[k]);
+    }
   }
-  if (Object.keys(out).length) ctx.results.ratios.extraction_wasm_vs_native = out;
+  return Object.fromEntries(keys.map((k) => {
+    const a = acc[k];
+    return [k, { ratio: stats(a.per_round).median, per_round: a.per_round, per_round_wasm_us: a.wasm_medians,
+      per_round_native_us: a.native_medians, wasm_engine_time: stats(a.wasm), native: stats(a.native), samples_per_round: counts[k] }];
+  }));
+}
+
+// n engine-time samples of `call` after bench_extract's warm-up (a tenth of the runs, at least one).
+function wasmEngineTimes(call, n) {
+  for (let i = 0; i < Math.max(1, Math.floor(n / 10)); i++) call();
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const r = call();
+    out.push(r.compute + (r.engine_encode ?? 0));
+  }
+  return out;
+}
+
+// One short bench_extract run of the group's cases: their samples by key.
+function nativeRound(generator, json, group) {
+  const out = spawnSync(generator, ['--quick', '--samples', '--filter', group.filter, '--json', json], { encoding: 'utf8', timeout: 120000 });
+  if (out.error) throw new Error(`bench_extract: ${out.error.message}`);
+  if (out.status !== 0) throw new Error(`bench_extract: ${errorLine(out)}`);
+  const cases = JSON.parse(readFileSync(json, 'utf8')).cases;
+  return Object.fromEntries(group.cases.map((c) => [c.key, cases.find((n) => n.name === c.native)?.samples_us ?? []]));
+}
+
+// Adds ratios.extraction_wasm_vs_native, results.extraction.engine_vs_native (per key: the
+// ratio, the per-round ratios and medians, the pooled stats of each side) and the native
+// case rows (pooled over the rounds). ctx: { args: { bi, quick }, rounds?, results, skip, stats }.
+export function engineRounds(ctx, engine, docs) {
+  const generator = path.join(path.dirname(ctx.args.bi), 'bench_extract');
+  const json = path.join(docs.dir, 'native.json');
+  const ratios = {};
+  const cases = {};
+  const t0 = performance.now();
+  for (const group of ROUND_GROUPS) {
+    const calls = Object.fromEntries(group.cases.map((c) => [c.key, c.call(engine, docs)]));
+    let result;
+    try {
+      result = interleavedRounds({ rounds: roundCount(ctx, group), keys: group.cases.map((c) => c.key), stats: ctx.stats,
+        nativeRun: () => nativeRound(generator, json, group), wasmRun: (k, n) => wasmEngineTimes(calls[k], n) });
+    } catch (e) {
+      ctx.skip(`extraction engine time vs native (${group.filter})`, e.message);
+      continue;
+    }
+    for (const c of group.cases) {
+      const r = result[c.key];
+      ratios[c.key] = r.ratio;
+      cases[c.key] = { rounds: r.per_round.length, ...r };
+      ctx.results.cases.push({ name: `extract ${c.native} (bench_extract)`, engine: 'native', total: r.native, compute: r.native });
+    }
+  }
+  if (Object.keys(ratios).length) ctx.results.ratios.extraction_wasm_vs_native = ratios;
+  ctx.results.extraction.engine_vs_native = { method: ROUNDS_METHOD, ms: performance.now() - t0, cases };
 }
 
 // A fresh process per run: import + compile + instantiate + first extraction,
@@ -280,8 +375,8 @@ function kreuzbergRows(ctx, docs) {
     markdown: { bytes: r.md_bytes, total: us(r.md_ms) }, batch: { total: us(r.batch_ms) } };
 }
 
-// Adds the extraction cases, ratios (html_1k5_us, md_33k_us, batch_ms) and
-// results.extraction { startup, peak_rss_kb }. ctx: { args, root, results, skip, stats, SAMPLES, engine }.
+// Adds the extraction cases, ratios (html_1k5_us, md_33k_us, batch_ms,
+// extraction_wasm_vs_native) and results.extraction { engine_vs_native, startup }. ctx: { args, root, results, skip, stats, SAMPLES, engine }.
 export function extractionRows(ctx) {
   ctx.results.extraction = {};
   const docs = writeDocuments(ctx);
@@ -292,11 +387,10 @@ export function extractionRows(ctx) {
       ctx.results.ratios.html_1k5_us = documentRows(ctx, engine, 'HTML 1.5 KB', docs.html);
       ctx.results.ratios.md_33k_us = documentRows(ctx, engine, 'Markdown 33 KB', docs.markdown);
       ctx.results.ratios.batch_ms = batchRows(ctx, engine, docs.batch) / 1000;
+      engineRounds(ctx, engine, docs);
     } else {
       ctx.skip('wasm extraction', 'the standard module has no extraction bindings (rebuild it)');
     }
-    nativeRows(ctx, docs);
-    engineRatios(ctx);
     startupRows(ctx, docs);
     kreuzbergRows(ctx, docs);
   } finally {
@@ -309,6 +403,16 @@ export function extractionReportLines(results) {
   const x = results.extraction ?? {};
   const fmt = (v, d = 1) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(d));
   const lines = [];
+  const rounds = x.engine_vs_native;
+  if (rounds && Object.keys(rounds.cases).length) {
+    lines.push('', '| engine time vs native, interleaved rounds | rounds | wasm/native (median of the rounds) | per-round ratios | wasm (pooled median) | native (pooled median) |',
+      '|---|---|---|---|---|---|');
+    for (const [key, r] of Object.entries(rounds.cases)) {
+      lines.push(`| ${key} | ${r.rounds} | ${fmt(r.ratio, 2)}× | ${r.per_round.map((v) => fmt(v, 2)).join(', ')} | ${fmt(r.wasm_engine_time.median, 2)} µs | ${fmt(r.native.median, 2)} µs |`);
+    }
+    lines.push('', `Engine time = compute + engine encode (extraction and result JSON), zero-copy input; ${rounds.method}. `
+      + `Both sides of a round are timed within a few hundred milliseconds, so the machine's drift between minutes cancels in its ratio (all rounds: ${fmt(rounds.ms / 1000)} s).`);
+  }
   if (x.startup && Object.keys(x.startup).length) {
     lines.push('', '| extraction module | start-up (import+compile+instantiate+first extract) | workload | peak RSS during the workload | note |', '|---|---|---|---|---|');
     for (const [variant, s] of Object.entries(x.startup)) {

@@ -7,6 +7,8 @@
 //   bench_extract --write-docs DIR   writes the generated documents (bench/boundary reads them)
 //   bench_extract --filter TEXT      measures only the cases whose name contains TEXT (for
 //                                    valgrind --tool=callgrind on one document kind)
+//   bench_extract --samples          the JSON also lists every case's samples (samples_us), so
+//                                    that bench/boundary can pool several short runs
 #include "GeneratedDocuments.h"
 
 #include "core/Json.h"
@@ -41,6 +43,7 @@ struct Case {
     std::string kreuzbergId;          // the case in kreuzberg.mjs's output; empty: none
     double kreuzbergPublishedUs = 0;  // issue 4's figure (@kreuzberg/node, sync); 0: none
     double kreuzbergMeasuredUs = 0;   // this run's, from --kreuzberg; 0: none
+    std::vector<double> samples;      // µs, in call order
 };
 
 double percentile(std::vector<double> samples, double p) {
@@ -66,6 +69,7 @@ Case measure(std::string name, std::size_t bytes, int runs, const std::function<
     c.runs = runs;
     c.medianUs = percentile(samples, 0.5);
     c.p95Us = percentile(samples, 0.95);
+    c.samples = std::move(samples);
     return c;
 }
 
@@ -182,7 +186,8 @@ void printTable(const std::vector<Case>& cases, const KreuzbergRun& run) {
     }
 }
 
-void writeJson(const std::vector<Case>& cases, double arenaGain, const KreuzbergRun& run, const std::string& path) {
+void writeJson(const std::vector<Case>& cases, double arenaGain, const KreuzbergRun& run, bool withSamples,
+               const std::string& path) {
     json::Value root = json::Value::object();
     root.set("suite", "extract");
     json::Value list = json::Value::array();
@@ -197,6 +202,13 @@ void writeJson(const std::vector<Case>& cases, double arenaGain, const Kreuzberg
         v.set("kreuzberg_measured_us", c.kreuzbergMeasuredUs > 0 ? json::Value(c.kreuzbergMeasuredUs) : json::Value());
         v.set("kreuzberg_published_us",
               c.kreuzbergPublishedUs > 0 ? json::Value(c.kreuzbergPublishedUs) : json::Value());
+        if (withSamples) {
+            json::Value samples = json::Value::array();
+            for (const double us : c.samples) {
+                samples.push(us);
+            }
+            v.set("samples_us", std::move(samples));
+        }
         list.push(std::move(v));
     }
     root.set("cases", std::move(list));
@@ -253,6 +265,7 @@ int main(int argc, char** argv) {
     std::string jsonPath;
     std::string kreuzbergPath;
     bool quick = false;
+    bool withSamples = false;
     std::string filter;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -260,6 +273,8 @@ int main(int argc, char** argv) {
             jsonPath = argv[++i];
         } else if (arg == "--quick") {
             quick = true;
+        } else if (arg == "--samples") {
+            withSamples = true;
         } else if (arg == "--kreuzberg" && i + 1 < argc) {
             kreuzbergPath = argv[++i];
         } else if (arg == "--filter" && i + 1 < argc) {
@@ -268,7 +283,7 @@ int main(int argc, char** argv) {
             return writeDocuments(argv[++i]) ? 0 : 2;
         } else {
             std::fprintf(stderr, "usage: bench_extract [--json FILE] [--quick] [--kreuzberg KREUZBERG.json]\n"
-                                 "                     [--filter TEXT]\n"
+                                 "                     [--filter TEXT] [--samples]\n"
                                  "       bench_extract --write-docs DIR\n");
             return 2;
         }
@@ -398,7 +413,7 @@ int main(int argc, char** argv) {
                     streamedChunks, formatUs(streamUs).c_str(), static_cast<double>(peakHeld) / 1024.0);
     }
     if (!jsonPath.empty()) {
-        writeJson(cases, arenaGain, kreuzberg, jsonPath);
+        writeJson(cases, arenaGain, kreuzberg, withSamples, jsonPath);
     }
     return 0;
 }

@@ -3,17 +3,19 @@
 // results, zero copy really extracts from the buffer the host read into,
 // streaming gives the whole result's chunks, the arena batch equals
 // per-document extraction, and the minimal module names itself in its error.
+// Also the boundary bench's wasm/native engine-time rounds (bench/boundary/extraction.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEngine } from '../../wasm/host/engine.mjs';
 import {
   closeStream, endStream, extractBatchFiles, extractFile, lastPhases, lastSummary, nextChunk, openStream, readIntoWasm,
 } from '../../wasm/host/extract.mjs';
+import { engineRounds, interleavedRounds, writeDocuments } from '../../bench/boundary/extraction.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const documents = path.resolve(here, '../documents');
@@ -258,3 +260,84 @@ test('serve: extract ops and a stream pulled one chunk per request', async () =>
     child.stdin.end();
   }
 });
+
+// The bench's own statistic (bench/boundary/boundary.mjs).
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), n: sorted.length };
+}
+
+test('boundary bench: the rounds alternate native and wasm and give the median of the per-round ratios', () => {
+  // The machine's speed per round (both sides of a round see it) and the true wasm/native
+  // ratio per round: the median of the latter is 1.3, whatever the drift.
+  const speed = [1, 1.8, 0.7, 1.4, 1.1];
+  const truth = [1.2, 1.5, 1.3, 2.0, 1.1];
+  const log = [];
+  let nativeRuns = 0;
+  let wasmBlocks = 0; // a block calls wasmRun once per key, 'a' first
+  const nativeRun = () => {
+    log.push('native');
+    const f = speed[nativeRuns++];
+    return { a: [9, 10, 11].map((v) => v * f), b: [100, 100].map((v) => v * f) };
+  };
+  const wasmRun = (key, n) => {
+    if (key === 'a') {
+      log.push('wasm');
+      wasmBlocks++;
+    }
+    const r = wasmBlocks - 1;
+    return Array.from({ length: n }, () => (key === 'a' ? 10 : 100) * speed[r] * truth[r]);
+  };
+  const out = interleavedRounds({ rounds: 5, keys: ['a', 'b'], nativeRun, wasmRun, stats });
+  assert.deepEqual(log, ['native', 'wasm', 'wasm', 'native', 'native', 'wasm', 'wasm', 'native', 'native', 'wasm']);
+  for (const key of ['a', 'b']) {
+    assert.equal(out[key].per_round.length, 5);
+    out[key].per_round.forEach((r, i) => assert.ok(Math.abs(r - truth[i]) < 1e-12, `${key} round ${i}: ${r}`));
+    assert.ok(Math.abs(out[key].ratio - 1.3) < 1e-12, `${key}: ${out[key].ratio}`);
+    assert.equal(out[key].native.n, 5 * out[key].samples_per_round);
+    assert.equal(out[key].wasm_engine_time.n, out[key].native.n, 'a wasm block takes as many samples as the native run');
+  }
+  assert.equal(out.a.samples_per_round, 3);
+  assert.equal(out.b.samples_per_round, 2);
+  // Pooling the two sides instead would not give the per-round figure.
+  assert.ok(Math.abs(out.a.wasm_engine_time.median / out.a.native.median - 1.3) > 0.05);
+  assert.throws(() => interleavedRounds({ rounds: 2, keys: ['a', 'c'], nativeRun: () => ({ a: [1] }), wasmRun, stats }),
+    /round 1: the native run gave no samples for c/);
+});
+
+const wasmDir = process.env.BI_WASM_DIR || path.resolve(here, '../../build/wasm');
+const biPath = path.resolve(wasmDir, '../bin/bi');
+const benchExtract = path.resolve(wasmDir, '../bin/bench_extract');
+
+test('boundary bench: every engine-time ratio comes from native and wasm rounds of the same document',
+  { skip: !existsSync(benchExtract) && `${benchExtract} not built` }, () => {
+    const results = { cases: [], ratios: {}, extraction: {}, skipped: [] };
+    const ctx = { args: { bi: biPath, quick: true }, rounds: 2, results, stats,
+      skip: (name, reason) => results.skipped.push({ name, reason }) };
+    const docs = writeDocuments(ctx);
+    assert.ok(docs, JSON.stringify(results.skipped));
+    try {
+      engineRounds(ctx, engine, docs);
+    } finally {
+      rmSync(docs.dir, { recursive: true, force: true });
+    }
+    assert.deepEqual(results.skipped, []);
+    const keys = ['html_1k5', 'md_33k', 'md_33k_chunked', 'batch_arena', 'batch_malloc'];
+    assert.deepEqual(Object.keys(results.ratios.extraction_wasm_vs_native), keys);
+    for (const key of keys) {
+      const r = results.extraction.engine_vs_native.cases[key];
+      assert.equal(results.ratios.extraction_wasm_vs_native[key], r.ratio);
+      assert.ok(Number.isFinite(r.ratio) && r.ratio > 0, `${key}: ${r.ratio}`);
+      assert.equal(r.rounds, 2);
+      assert.equal(r.per_round.length, 2);
+      r.per_round.forEach((v, i) => assert.ok(Math.abs(v - r.per_round_wasm_us[i] / r.per_round_native_us[i]) < 1e-9, key));
+      assert.ok(r.samples_per_round > 0);
+      assert.equal(r.native.n, 2 * r.samples_per_round, `${key}: both native runs pooled`);
+      assert.equal(r.wasm_engine_time.n, 2 * r.samples_per_round, `${key}: both wasm blocks pooled`);
+    }
+    const native = results.cases.filter((c) => c.engine === 'native').map((c) => c.name);
+    assert.deepEqual(native, ['extract HTML 1.5 KB (bench_extract)', 'extract Markdown 33 KB (bench_extract)',
+      'extract Markdown 33 KB, chunked 1000/100 (bench_extract)', 'extract batch 10 x 100 KB, arena (reused buffers) (bench_extract)',
+      'extract batch 10 x 100 KB, malloc (fresh objects) (bench_extract)']);
+  });
