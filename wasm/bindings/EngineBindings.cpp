@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// embind surface of the engine. The calls take and return byte ranges in wasm
-// memory so that the host can time each phase of a crossing on its own
-// (encode, copy in, compute, copy out, decode).
+// Call surface of the engine: plain wasm exports (RawExport.h) and one embind
+// function, callDirect, for the codec that passes JS values. The calls take and
+// return byte ranges in wasm memory so that the host can time each phase of a
+// crossing on its own (encode, copy in, compute, copy out, decode).
 //
 // Codec calls carry one request document through one of three codecs:
 //   callJson   JSON text in wasm memory both ways
@@ -15,6 +16,7 @@
 #include "ChangeListCall.h"
 #include "EngineOps.h"
 #include "OutputsCall.h"
+#include "RawExport.h"
 #include "ValueBridge.h"
 #include "api/BinaryCodec.h"
 #include "api/Commands.h"
@@ -42,17 +44,8 @@ LastCall& lastCall() {
     return call;
 }
 
-std::string_view bytesAt(std::uintptr_t ptr, std::size_t len) {
-    return {reinterpret_cast<const char*>(ptr), len};
-}
-
-std::uintptr_t allocBytes(std::size_t size) {
-    return reinterpret_cast<std::uintptr_t>(std::malloc(size == 0 ? 1 : size));
-}
-
-void freeBytes(std::uintptr_t ptr) {
-    std::free(reinterpret_cast<void*>(ptr));
-}
+using bi::wasm::bytesAt;
+using bi::wasm::textArg;
 
 // Runs `run(body, call)`, keeping its error message for lastError(); true on success.
 // One function for every binding: as a template per call site, its catch blocks and
@@ -266,51 +259,77 @@ emscripten::val callDirect(const std::string& op, const std::string& args, const
     return result;
 }
 
-std::uintptr_t resultPtr() {
-    return reinterpret_cast<std::uintptr_t>(lastCall().result.data());
-}
-std::size_t resultLen() {
-    return lastCall().result.size();
-}
-std::string lastError() {
-    return lastCall().error;
-}
-double phaseDecode() {
-    return lastCall().phases.decode;
-}
-double phaseCompute() {
-    return lastCall().phases.compute;
-}
-double phaseEncode() {
-    return lastCall().phases.encode;
-}
-std::string variantName() {
-    return BI_VARIANT_NAME;
-}
-std::string supportedOps() {
-    return bi::wasm::opNames();
-}
-
 } // namespace
 
-EMSCRIPTEN_BINDINGS(boundary_inspector_engine) {
-    emscripten::function("allocBytes", &allocBytes);
-    emscripten::function("freeBytes", &freeBytes);
+// ---- plain exports (RawExport.h): numbers in and out; the host's RawCalls wraps them
+
+BI_EXPORT std::uintptr_t bi_alloc(std::size_t size) {
+    return reinterpret_cast<std::uintptr_t>(std::malloc(size == 0 ? 1 : size));
+}
+
+BI_EXPORT void bi_free(std::uintptr_t ptr) {
+    std::free(reinterpret_cast<void*>(ptr));
+}
+
 #ifdef BI_VARIANT_STANDARD
-    emscripten::function("runScenarioBytes", &runScenarioBytes);
+BI_EXPORT int bi_run_scenario(std::uintptr_t ptr, std::size_t len, std::uintptr_t strategy, std::size_t strategyLen) {
+    return runScenarioBytes(ptr, len, textArg(strategy, strategyLen)) ? 1 : 0;
+}
 #endif
-    emscripten::function("openSessionBytes", &openSessionBytes);
-    emscripten::function("sessionReport", &sessionReport);
-    emscripten::function("closeSession", &closeSession);
-    emscripten::function("callJson", &callJson);
-    emscripten::function("callBinary", &callBinary);
+
+BI_EXPORT int bi_open_session(std::uintptr_t ptr, std::size_t len, double maxListenerWrites) {
+    return openSessionBytes(ptr, len, maxListenerWrites) ? 1 : 0;
+}
+
+BI_EXPORT int bi_session_report(int session) {
+    return sessionReport(session) ? 1 : 0;
+}
+
+BI_EXPORT int bi_close_session(int session) {
+    return closeSession(session) ? 1 : 0;
+}
+
+// op and args are the host's strings at (ptr, len); the input document at (ptr, len).
+BI_EXPORT int bi_call_json(std::uintptr_t op, std::size_t opLen, std::uintptr_t args, std::size_t argsLen,
+                           std::uintptr_t ptr, std::size_t len) {
+    return callJson(textArg(op, opLen), textArg(args, argsLen), ptr, len) ? 1 : 0;
+}
+
+BI_EXPORT int bi_call_binary(std::uintptr_t op, std::size_t opLen, std::uintptr_t args, std::size_t argsLen,
+                             std::uintptr_t ptr, std::size_t len) {
+    return callBinary(textArg(op, opLen), textArg(args, argsLen), ptr, len) ? 1 : 0;
+}
+
+BI_EXPORT std::uintptr_t bi_result_ptr() {
+    return reinterpret_cast<std::uintptr_t>(lastCall().result.data());
+}
+
+BI_EXPORT std::size_t bi_result_len() {
+    return lastCall().result.size();
+}
+
+// A TextSpan of the last call's error message ("" after a call that succeeded).
+BI_EXPORT std::uintptr_t bi_last_error() {
+    return bi::wasm::spanOf(lastCall().error);
+}
+
+// The last call's phases, three doubles (decode, compute, encode) the host reads in place.
+static_assert(sizeof(bi::api::EnginePhases) == 3 * sizeof(double), "the host reads three doubles");
+BI_EXPORT std::uintptr_t bi_phases() {
+    return reinterpret_cast<std::uintptr_t>(&lastCall().phases);
+}
+
+BI_EXPORT std::uintptr_t bi_variant_name() {
+    static const std::string name = BI_VARIANT_NAME;
+    return bi::wasm::spanOf(name);
+}
+
+BI_EXPORT std::uintptr_t bi_supported_ops() {
+    static const std::string ops = bi::wasm::opNames();
+    return bi::wasm::spanOf(ops);
+}
+
+// The one embind function: the direct codec reads and builds JS values.
+EMSCRIPTEN_BINDINGS(boundary_inspector_engine) {
     emscripten::function("callDirect", &callDirect);
-    emscripten::function("resultPtr", &resultPtr);
-    emscripten::function("resultLen", &resultLen);
-    emscripten::function("lastError", &lastError);
-    emscripten::function("phaseDecode", &phaseDecode);
-    emscripten::function("phaseCompute", &phaseCompute);
-    emscripten::function("phaseEncode", &phaseEncode);
-    emscripten::function("variantName", &variantName);
-    emscripten::function("supportedOps", &supportedOps);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// embind surface of document extraction, one function per strategy so that the
-// host can choose per call:
+// Call surface of document extraction (plain exports, RawExport.h, and embind for
+// the calls that take JS values), one function per strategy so that the host can
+// choose per call:
 //   input   copy      the host passes a Uint8Array, the binding copies it into wasm memory
 //           zerocopy  the host reads the file straight into a buffer allocated here
 //                     (allocBytes) and the engine extracts from that span in place
@@ -14,6 +15,7 @@
 // boundary: a call returns false (or 0 / -1) and extractError() says why, with the
 // same text as the native `bi`.
 #include "ExtractStreamSession.h"
+#include "RawExport.h"
 
 #include "api/ExtractCommands.h"
 #include "core/EngineError.h"
@@ -194,9 +196,8 @@ void extractOne(std::string_view input, const std::string& fileName,
     releaseAfter(input, call);
 }
 
-std::string_view bytesAt(std::uintptr_t ptr, std::size_t len) {
-    return {reinterpret_cast<const char*>(ptr), len};
-}
+using bi::wasm::bytesAt;
+using bi::wasm::textArg;
 
 // The copy strategy's copy: a Uint8Array into wasm memory with one TypedArray.set (a
 // memcpy in V8). embind's own std::string conversion copies byte by byte in a JS loop,
@@ -399,57 +400,74 @@ bool streamClose(int id) {
     return sessions().erase(id) > 0;
 }
 
-std::size_t streamsOpen() {
-    return sessions().size();
-}
-std::uintptr_t extractResultPtr() {
-    return reinterpret_cast<std::uintptr_t>(lastCall().result.data());
-}
-std::size_t extractResultLen() {
-    return lastCall().result.size();
-}
-std::string extractError() {
-    return lastCall().error;
-}
-std::uintptr_t extractContentAddress() {
-    return lastCall().contentAddress;
-}
-bool extractContentBorrowed() {
-    return lastCall().contentBorrowed;
+} // namespace
+
+// ---- plain exports (RawExport.h): strings as (ptr, len), bools as 0/1
+
+BI_EXPORT int bi_extract_at(std::uintptr_t ptr, std::size_t len, std::uintptr_t name, std::size_t nameLen,
+                            std::uintptr_t mime, std::size_t mimeLen, int text, std::size_t maxChars,
+                            std::size_t overlap) {
+    return extractAt(ptr, len, textArg(name, nameLen), textArg(mime, mimeLen), text != 0, maxChars, overlap) ? 1 : 0;
 }
 
-std::uintptr_t extractSummaryPtr() {
+BI_EXPORT int bi_markdown_to_html_at(std::uintptr_t ptr, std::size_t len) {
+    return markdownToHtmlAt(ptr, len) ? 1 : 0;
+}
+
+BI_EXPORT int bi_stream_open_at(std::uintptr_t ptr, std::size_t len, std::uintptr_t name, std::size_t nameLen,
+                                std::uintptr_t mime, std::size_t mimeLen, int text, std::size_t maxChars,
+                                std::size_t overlap) {
+    return streamOpenAt(ptr, len, textArg(name, nameLen), textArg(mime, mimeLen), text != 0, maxChars, overlap);
+}
+
+BI_EXPORT int bi_stream_next(int id) {
+    return streamNext(id);
+}
+
+BI_EXPORT int bi_stream_end(int id, int withContent) {
+    return streamEnd(id, withContent != 0) ? 1 : 0;
+}
+
+BI_EXPORT int bi_stream_close(int id) {
+    return streamClose(id) ? 1 : 0;
+}
+
+BI_EXPORT std::size_t bi_streams_open() {
+    return sessions().size();
+}
+
+// A TextSpan of the last extraction call's error message.
+BI_EXPORT std::uintptr_t bi_extract_error() {
+    return bi::wasm::spanOf(lastCall().error);
+}
+
+// The last call's result and content places one by one (the host reads the summary;
+// these are its independent check, tests/host/extract.test.mjs).
+BI_EXPORT std::uintptr_t bi_extract_result_ptr() {
+    return reinterpret_cast<std::uintptr_t>(lastCall().result.data());
+}
+
+BI_EXPORT std::size_t bi_extract_result_len() {
+    return lastCall().result.size();
+}
+
+BI_EXPORT std::uintptr_t bi_extract_content_address() {
+    return lastCall().contentAddress;
+}
+
+BI_EXPORT int bi_extract_content_borrowed() {
+    return lastCall().contentBorrowed ? 1 : 0;
+}
+
+// The CallSummary (result place, content place, phases) of the last extraction call.
+BI_EXPORT std::uintptr_t bi_extract_summary() {
     return reinterpret_cast<std::uintptr_t>(&summary());
 }
 
-emscripten::val extractPhases() {
-    const EnginePhases& p = lastCall().phases;
-    emscripten::val v = emscripten::val::object();
-    v.set("engine_decode", p.decode);
-    v.set("compute", p.compute);
-    v.set("engine_encode", p.encode);
-    return v;
-}
-
-} // namespace
-
+// The calls that take JS values (the copy strategy's Uint8Arrays, the batch's arrays).
 EMSCRIPTEN_BINDINGS(boundary_inspector_extract) {
     emscripten::function("extractCopy", &extractCopy);
-    emscripten::function("extractAt", &extractAt);
     emscripten::function("extractBatch", &extractBatch);
     emscripten::function("extractParts", &extractParts);
-    emscripten::function("markdownToHtmlAt", &markdownToHtmlAt);
     emscripten::function("streamOpenCopy", &streamOpenCopy);
-    emscripten::function("streamOpenAt", &streamOpenAt);
-    emscripten::function("streamNext", &streamNext);
-    emscripten::function("streamEnd", &streamEnd);
-    emscripten::function("streamClose", &streamClose);
-    emscripten::function("streamsOpen", &streamsOpen);
-    emscripten::function("extractResultPtr", &extractResultPtr);
-    emscripten::function("extractResultLen", &extractResultLen);
-    emscripten::function("extractError", &extractError);
-    emscripten::function("extractContentAddress", &extractContentAddress);
-    emscripten::function("extractContentBorrowed", &extractContentBorrowed);
-    emscripten::function("extractPhases", &extractPhases);
-    emscripten::function("extractSummaryPtr", &extractSummaryPtr);
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { clockResolutionMicros, blockSizeFor } from './records.mjs';
+import { rawCalls } from './raw-calls.mjs';
 import { changesSize, writeChanges, decodeDocument, isChangeList, documentSize, writeDocument, isOutputList, outputsSize, writeOutputs } from './binary-codec.mjs';
 
 const require = createRequire(import.meta.url);
@@ -31,9 +32,9 @@ export async function loadEngine({ wasmDir = defaultWasmDir(), variant = 'standa
   const t0 = performance.now();
   const create = require(`${base}.js`);
   const wasmBinary = readFileSync(`${base}.wasm`);
-  const module = await create({ wasmBinary });
+  const calls = rawCalls(await create({ wasmBinary }));
   const startupMs = performance.now() - t0;
-  return new WasmEngine(module, { variant, startupMs, wasmBytes: wasmBinary.length });
+  return new WasmEngine(calls, { variant, startupMs, wasmBytes: wasmBinary.length });
 }
 
 // Ops without side effects: a call shorter than the clock resolves can be repeated
@@ -48,8 +49,9 @@ const micros = (a, b) => (b - a) * 1000;
 const INPUT_BUFFER_BYTES = 64 * 1024;
 
 export class WasmEngine {
-  constructor(module, info) {
-    this.m = module;
+  // `calls`: the module's calls (raw-calls.mjs), what the host modules use as `engine.m`.
+  constructor(calls, info) {
+    this.m = calls;
     this.info = info;
     this.resolutionMicros = null; // measured on the first pure call; settable
   }
@@ -81,9 +83,7 @@ export class WasmEngine {
     const t4 = performance.now();
     const json = decoder.decode(out);
     const t5 = performance.now();
-    const decode = m.phaseDecode();
-    const compute = m.phaseCompute();
-    const encode = m.phaseEncode();
+    const { engine_decode: decode, compute, engine_encode: encode } = m.phases();
     const record = {
       op: 'run', strategy, engine: 'wasm',
       bytes_in: bytes.length, bytes_out: out.length, crossings: 1, block: 1,
@@ -126,7 +126,7 @@ export class WasmEngine {
 
   // Phase times the engine measured for the last call.
   enginePhases() {
-    return { engine_decode: this.m.phaseDecode(), compute: this.m.phaseCompute(), engine_encode: this.m.phaseEncode() };
+    return this.m.phases();
   }
 
   // One crossing through a codec: `input` (a change list, or any document for the
