@@ -87,17 +87,12 @@ function moduleSizes() {
 }
 
 // ---- start-up: import + compile + instantiate + first call, each in a fresh process
-const STARTUP_CHILD = `
-const t0 = performance.now();
-const { loadEngine } = await import(process.argv[1]);
-const engine = await loadEngine({ wasmDir: process.argv[2], variant: process.argv[3] });
-engine.call('echo', [['a', 1]], { codec: 'json' });
-process.stdout.write(JSON.stringify({ ms: performance.now() - t0, rss: process.resourceUsage().maxRSS }));`;
+const STARTUP_CHILD = path.join(root, 'bench/boundary/startup-child.mjs');
 
 function startup(variant) {
   const runs = [];
   for (let i = 0; i < (args.quick ? 3 : 7); i++) {
-    const out = spawnSync(process.execPath, ['--input-type=module', '-e', STARTUP_CHILD,
+    const out = spawnSync(process.execPath, [STARTUP_CHILD,
       path.join(root, 'wasm/host/engine.mjs'), args.wasmDir, variant], { encoding: 'utf8' });
     if (out.status !== 0) return skip(`startup ${variant}`, out.stderr.trim().split('\n').pop());
     runs.push(JSON.parse(out.stdout));

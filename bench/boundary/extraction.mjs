@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closeStream, endStream, extractBatchFiles, extractFile, lastPhases, nextChunk, openStream } from '../../wasm/host/extract.mjs';
 
 const CHUNKING = { maxChars: 1000, overlap: 100 };
@@ -262,32 +263,8 @@ export function engineRounds(ctx, engine, docs) {
   ctx.results.extraction.engine_vs_native = { method: ROUNDS_METHOD, ms: performance.now() - t0, cases };
 }
 
-// A fresh process per run: import + compile + instantiate + first extraction,
-// then the workload (each document, the batch) for the peak RSS.
-const STARTUP_CHILD = `
-const t0 = performance.now();
-const { loadEngine } = await import(process.argv[1]);
-const x = await import(process.argv[2]);
-const engine = await loadEngine({ wasmDir: process.argv[3], variant: process.argv[4] });
-const docs = JSON.parse(process.argv[5]);
-const minimal = process.argv[4] === 'minimal';
-const first = minimal ? docs.markdown : docs.html;
-// The minimal module extracts text and Markdown only: its batch is the Markdown half.
-const batch = minimal ? docs.batch.filter((f) => f.endsWith('.md')) : docs.batch;
-x.extractFile(engine, first, {}, { input: 'zerocopy' });
-const ms = performance.now() - t0;
-let error = null;
-const w0 = performance.now();
-try {
-  for (let i = 0; i < 5; i++) {
-    x.extractFile(engine, docs.markdown, {}, { input: 'zerocopy' });
-    x.extractFile(engine, docs.markdown, { maxChars: 1000, overlap: 100 }, { input: 'copy', output: 'stream' });
-    x.extractBatchFiles(engine, batch, {}, { input: 'zerocopy', batch: 'arena' });
-  }
-} catch (e) { error = e.message; }
-const workload_ms = performance.now() - w0;
-process.stdout.write(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS, workload_ms, error }));`;
-
+// A fresh process per run: extraction-startup-child.mjs.
+const STARTUP_CHILD = fileURLToPath(new URL('./extraction-startup-child.mjs', import.meta.url));
 // The last row is a diagnostic, not a configuration the host uses: the workload's peak
 // RSS is mostly V8 compiling the hottest (4–6 KB) functions of the standard module
 // with TurboFan in the background; with Liftoff only (no tier-up) that memory is not
@@ -312,7 +289,7 @@ function startupRows(ctx, docs) {
     }
     const runs = [];
     for (let i = 0; i < (ctx.args.quick ? 3 : 7); i++) {
-      const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', STARTUP_CHILD,
+      const r = spawnSync(process.execPath, [...flags, STARTUP_CHILD,
         path.join(ctx.root, 'wasm/host/engine.mjs'), path.join(ctx.root, 'wasm/host/extract.mjs'),
         path.resolve(ctx.args.wasmDir), variant, JSON.stringify(docs)], { encoding: 'utf8' });
       if (r.status !== 0) {

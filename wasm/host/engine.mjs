@@ -4,9 +4,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { clockResolutionMicros, blockSizeFor } from './records.mjs';
-import { rawCalls } from './raw-calls.mjs';
-import { changesSize, writeChanges, decodeDocument, isChangeList, documentSize, writeDocument, isOutputList, outputsSize, writeOutputs } from './binary-codec.mjs';
 
 const require = createRequire(import.meta.url);
 // node:fs through require, not `import`: the ES module namespace of a builtin reads
@@ -21,6 +18,21 @@ export function defaultWasmDir() {
 
 export class HostError extends Error {}
 
+// The host modules the calls use, imported by loadEngine while V8 compiles the wasm
+// module (on a background thread): imported statically, each ES module file cost
+// about 1 ms of the start-up before the compile began. Set once, by the first load.
+let host = null; // { rawCalls, clockResolutionMicros, blockSizeFor, codec }
+let hostImport = null;
+
+function importHostModules() {
+  hostImport ??= Promise.all([import('./raw-calls.mjs'), import('./records.mjs'), import('./binary-codec.mjs')])
+    .then(([raw, records, codec]) => {
+      host = { rawCalls: raw.rawCalls, clockResolutionMicros: records.clockResolutionMicros, blockSizeFor: records.blockSizeFor, codec };
+      return host;
+    });
+  return hostImport;
+}
+
 // Emscripten 3.1.6's loader calls fetch() on a file path under Node >= 18, so the
 // module is handed its bytes (wasmBinary) instead of locating them itself.
 export async function loadEngine({ wasmDir = defaultWasmDir(), variant = 'standard' } = {}) {
@@ -30,9 +42,12 @@ export async function loadEngine({ wasmDir = defaultWasmDir(), variant = 'standa
     throw new HostError(`wasm module missing: ${base}.js/.wasm not found (run scripts/build)`);
   }
   const t0 = performance.now();
+  const modules = importHostModules();
+  modules.catch(() => {}); // awaited below; a failed compile must not leave it unhandled
   const create = require(`${base}.js`);
   const wasmBinary = readFileSync(`${base}.wasm`);
-  const calls = rawCalls(await create({ wasmBinary }));
+  const module = await create({ wasmBinary });
+  const calls = (await modules).rawCalls(module);
   const startupMs = performance.now() - t0;
   return new WasmEngine(calls, { variant, startupMs, wasmBytes: wasmBinary.length });
 }
@@ -137,8 +152,8 @@ export class WasmEngine {
     let out = this.#crossOnce(op, input, codec, args);
     let block = 1;
     if (PURE_OPS.has(op)) {
-      this.resolutionMicros ??= clockResolutionMicros(50);
-      block = blockSizeFor(out.total, this.resolutionMicros);
+      this.resolutionMicros ??= host.clockResolutionMicros(50);
+      block = host.blockSizeFor(out.total, this.resolutionMicros);
     }
     if (block > 1) out = this.#crossBlock(op, input, codec, args, block);
     const record = { op, strategy: codec, engine: 'wasm', crossings: 1, block, ...out.times };
@@ -245,16 +260,23 @@ function textCrossing(m, bytes, invoke) {
   return { text, bytesIn: bytes.length, bytesOut: len, copyIn: micros(t1, t2), copyOut: micros(t3, t4), total: micros(t1, t4) };
 }
 
-const LAYOUTS = {
-  outputs: { write: writeOutputs, size: outputsSize },
-  changes: { write: writeChanges, size: changesSize },
-  document: { write: writeDocument, size: documentSize },
-};
+let layouts = null;
+
+function binaryLayouts() {
+  const c = host.codec;
+  layouts ??= {
+    outputs: { write: c.writeOutputs, size: c.outputsSize },
+    changes: { write: c.writeChanges, size: c.changesSize },
+    document: { write: c.writeDocument, size: c.documentSize },
+  };
+  return layouts;
+}
 const OUTPUT_OPS = new Set(['finalize', 'routeProducedChanges']);
 
 function binaryLayout(engine, op, input) {
-  if (OUTPUT_OPS.has(op) && engine.supports('binaryOutputs') && isOutputList(input)) return LAYOUTS.outputs;
-  return isChangeList(input) ? LAYOUTS.changes : LAYOUTS.document;
+  const all = binaryLayouts();
+  if (OUTPUT_OPS.has(op) && engine.supports('binaryOutputs') && host.codec.isOutputList(input)) return all.outputs;
+  return host.codec.isChangeList(input) ? all.changes : all.document;
 }
 
 // Each codec returns { value, times: {bytes_in, bytes_out, host_encode, copy_in, copy_out, host_decode}, total }.
@@ -304,7 +326,7 @@ const CODECS = {
     if (!ok) throw new HostError(m.lastError());
     const outPtr = m.resultPtr();
     const len = m.resultLen();
-    const value = decodeDocument(m.HEAPU8.subarray(outPtr, outPtr + len));
+    const value = host.codec.decodeDocument(m.HEAPU8.subarray(outPtr, outPtr + len));
     const t3 = performance.now();
     return {
       value,
