@@ -224,31 +224,13 @@ void HtmlTokenizer::setSource(text::GrowingInput& source) {
 }
 
 HtmlTokenizer::Resume HtmlTokenizer::resumePoint() const {
-    return {.pos = pos_,
-            .parseErrors = parseErrors_,
-            .tagStart = tagStart_,
-            .nameStart = nameStart_,
+    return {.at = cur_,
             .attributeCount = attributes_.size(),
-            .lastAttribute = attributes_.empty() ? PendingAttribute{} : attributes_.back(),
-            .chars = chars_,
-            .name = name_,
-            .publicId = publicId_,
-            .systemId = systemId_,
-            .state = state_,
-            .returnState = returnState_,
-            .tagType = tagType_,
-            .hasName = hasName_,
-            .hasPublicId = hasPublicId_,
-            .hasSystemId = hasSystemId_,
-            .forceQuirks = forceQuirks_,
-            .selfClosing = selfClosing_};
+            .lastAttribute = attributes_.empty() ? PendingAttribute{} : attributes_.back()};
 }
 
 void HtmlTokenizer::resumeFrom(const Resume& point) {
-    pos_ = point.pos;
-    parseErrors_ = point.parseErrors;
-    tagStart_ = point.tagStart;
-    nameStart_ = point.nameStart;
+    cur_ = point.at;
     // A tag is begun and emitted within one token, so attributes before the
     // point are only ever the last tag's (kept for completeness, not read).
     // lastStartTag_ needs no restoring: a starved read never yields '>', so a
@@ -259,18 +241,6 @@ void HtmlTokenizer::resumeFrom(const Resume& point) {
             attributes_.back() = point.lastAttribute;
         }
     }
-    chars_ = point.chars;
-    name_ = point.name;
-    publicId_ = point.publicId;
-    systemId_ = point.systemId;
-    state_ = point.state;
-    returnState_ = point.returnState;
-    tagType_ = point.tagType;
-    hasName_ = point.hasName;
-    hasPublicId_ = point.hasPublicId;
-    hasSystemId_ = point.hasSystemId;
-    forceQuirks_ = point.forceQuirks;
-    selfClosing_ = point.selfClosing;
     scratch_.clear(); // empty at the point: next() had just cleared it
     emitted_ = false;
     starved_ = false;
@@ -286,27 +256,27 @@ void HtmlTokenizer::resumeFrom(const Resume& point) {
 [[gnu::noinline]]
 #endif
 HtmlTokenizer::Ch HtmlTokenizer::peekOther() {
-    if (pos_ >= input_.size()) {
+    if (cur_.pos >= input_.size()) {
         return peekNearEnd();
     }
-    const auto byte = static_cast<unsigned char>(input_[pos_]);
+    const auto byte = static_cast<unsigned char>(input_[cur_.pos]);
     if (byte < 0x80) {
         if (byte == '\r') {
-            if (pos_ + 1 >= input_.size()) {
+            if (cur_.pos + 1 >= input_.size()) {
                 return peekNearEnd();
             }
-            return {'\n', input_[pos_ + 1] == '\n' ? 2U : 1U};
+            return {'\n', input_[cur_.pos + 1] == '\n' ? 2U : 1U};
         }
         return {byte, 1};
     }
-    const std::size_t length = utf8::sequenceLength(input_, pos_);
+    const std::size_t length = utf8::sequenceLength(input_, cur_.pos);
     if (length > 0) {
         return {kOther, length};
     }
-    if (pos_ + 4 > input_.size()) {
+    if (cur_.pos + 4 > input_.size()) {
         return peekNearEnd();
     }
-    return {kInvalid, replaceEachInvalidByte_ ? 1 : invalidLength(input_, pos_)};
+    return {kInvalid, replaceEachInvalidByte_ ? 1 : invalidLength(input_, cur_.pos)};
 }
 
 // What peek() reads where the end of the view is close enough to matter: the
@@ -314,20 +284,20 @@ HtmlTokenizer::Ch HtmlTokenizer::peekOther() {
 // A tail call from peek(), out of line, so that peek's hot path needs no frame.
 [[gnu::cold, gnu::noinline]] HtmlTokenizer::Ch HtmlTokenizer::peekNearEnd() {
     starve();
-    if (pos_ >= input_.size()) {
+    if (cur_.pos >= input_.size()) {
         return {kEof, 0};
     }
-    if (input_[pos_] == '\r') {
+    if (input_[cur_.pos] == '\r') {
         return {'\n', 1};
     }
-    return {kInvalid, replaceEachInvalidByte_ ? 1 : invalidLength(input_, pos_)};
+    return {kInvalid, replaceEachInvalidByte_ ? 1 : invalidLength(input_, cur_.pos)};
 }
 
 bool HtmlTokenizer::lookingAt(std::string_view literal, bool caseInsensitive) {
-    if (pos_ + literal.size() > input_.size()) {
+    if (cur_.pos + literal.size() > input_.size()) {
         starve();
     }
-    std::string_view here = input_.substr(pos_, literal.size());
+    std::string_view here = input_.substr(cur_.pos, literal.size());
     return caseInsensitive ? equalsIgnoringCase(here, literal) : here == literal;
 }
 
@@ -382,7 +352,7 @@ template <bool Simd>
 std::size_t HtmlTokenizer::scanRun(const StopSet& set) const {
     const auto* const bytes = reinterpret_cast<const unsigned char*>(input_.data());
     const std::size_t n = input_.size();
-    std::size_t i = pos_;
+    std::size_t i = cur_.pos;
     for (;;) {
         i = firstStop<scan_variants::kSimd>(bytes, i, n, set);
         // At the end of a growing view the run may go on: the peek() that
@@ -417,10 +387,10 @@ void HtmlTokenizer::appendChar(TokenText& text, Ch ch) {
     }
     if (ch.code == kInvalid) {
         text.append(kReplacement, TokenText::Source::Static, scratch_);
-    } else if (ch.code == '\n' && input_[pos_] == '\r') {
+    } else if (ch.code == '\n' && input_[cur_.pos] == '\r') {
         text.append("\n", TokenText::Source::Static, scratch_);
     } else {
-        text.append(input_.substr(pos_, ch.length), TokenText::Source::Input, scratch_);
+        text.append(input_.substr(cur_.pos, ch.length), TokenText::Source::Input, scratch_);
     }
 }
 
@@ -458,18 +428,18 @@ void HtmlTokenizer::appendPiece(TokenText& text, std::string_view s) {
 
 void HtmlTokenizer::emitCharacters() {
     token_.type = HtmlTokenType::Character;
-    token_.data = chars_.view(scratch_);
+    token_.data = cur_.chars.view(scratch_);
     token_.attributes.clear();
-    chars_.reset();
+    cur_.chars.reset();
     emitted_ = true;
 }
 
 void HtmlTokenizer::emitTag() {
-    token_.type = tagType_;
-    token_.data = name_.view(scratch_);
-    token_.selfClosing = selfClosing_;
+    token_.type = cur_.tagType;
+    token_.data = cur_.name.view(scratch_);
+    token_.selfClosing = cur_.selfClosing;
     token_.attributes.clear();
-    if (tagType_ == HtmlTokenType::StartTag) {
+    if (cur_.tagType == HtmlTokenType::StartTag) {
         for (const PendingAttribute& a : attributes_) {
             if (!a.dropped) {
                 token_.attributes.push_back({a.name.view(scratch_), a.value.view(scratch_)});
@@ -482,21 +452,21 @@ void HtmlTokenizer::emitTag() {
 
 void HtmlTokenizer::emitComment() {
     token_.type = HtmlTokenType::Comment;
-    token_.data = name_.view(scratch_);
+    token_.data = cur_.name.view(scratch_);
     token_.attributes.clear();
     emitted_ = true;
 }
 
 void HtmlTokenizer::emitDoctype() {
     token_.type = HtmlTokenType::Doctype;
-    token_.data = name_.view(scratch_);
+    token_.data = cur_.name.view(scratch_);
     token_.attributes.clear();
-    token_.hasName = hasName_;
-    token_.hasPublicId = hasPublicId_;
-    token_.hasSystemId = hasSystemId_;
-    token_.publicId = publicId_.view(scratch_);
-    token_.systemId = systemId_.view(scratch_);
-    token_.forceQuirks = forceQuirks_;
+    token_.hasName = cur_.hasName;
+    token_.hasPublicId = cur_.hasPublicId;
+    token_.hasSystemId = cur_.hasSystemId;
+    token_.publicId = cur_.publicId.view(scratch_);
+    token_.systemId = cur_.systemId.view(scratch_);
+    token_.forceQuirks = cur_.forceQuirks;
     emitted_ = true;
 }
 
@@ -510,23 +480,23 @@ void HtmlTokenizer::emitEndOfFile() {
 void HtmlTokenizer::endOfFileAfter(void (HtmlTokenizer::*emitter)()) {
     error();
     (this->*emitter)();
-    state_ = State::EndOfFile;
+    cur_.state = State::EndOfFile;
 }
 
 // ------------------------------------------------------------ dispatch
 
 void HtmlTokenizer::step() {
-    if (state_ <= State::Plaintext) {
-        stepText(state_);
-    } else if (state_ <= State::TagName) {
+    if (cur_.state <= State::Plaintext) {
+        stepText(cur_.state);
+    } else if (cur_.state <= State::TagName) {
         stepTagStates();
-    } else if (state_ <= State::ScriptDataDoubleEscapeEnd) {
+    } else if (cur_.state <= State::ScriptDataDoubleEscapeEnd) {
         stepScriptStates();
-    } else if (state_ <= State::SelfClosingStartTag) {
+    } else if (cur_.state <= State::SelfClosingStartTag) {
         stepAttributeStates();
-    } else if (state_ <= State::CommentEndBang) {
+    } else if (cur_.state <= State::CommentEndBang) {
         stepCommentStates();
-    } else if (state_ <= State::BogusDoctype) {
+    } else if (cur_.state <= State::BogusDoctype) {
         stepDoctypeStates();
     } else {
         stepOtherStates();
@@ -546,39 +516,39 @@ void HtmlTokenizer::stepText(State state) {
     default: break;
     }
     const std::size_t end = scanRun(*stops);
-    appendInput(chars_, pos_, end);
-    pos_ = end;
+    appendInput(cur_.chars, cur_.pos, end);
+    cur_.pos = end;
     const Ch ch = peek();
     if (ch.code == kEof) {
-        chars_.empty() ? emitEndOfFile() : emitCharacters();
+        cur_.chars.empty() ? emitEndOfFile() : emitCharacters();
     } else if (ch.code == '<') {
         textLessThan(lessThan);
     } else if (ch.code == '&') {
         advance(ch);
-        returnState_ = state;
-        state_ = State::CharacterReference;
-        if (!chars_.empty()) {
+        cur_.returnState = state;
+        cur_.state = State::CharacterReference;
+        if (!cur_.chars.empty()) {
             emitCharacters();
         }
-    } else if (!chars_.empty()) {
+    } else if (!cur_.chars.empty()) {
         emitCharacters(); // CR, NUL or bad bytes follow: start a new run after them
     } else if (ch.code == '\n' && ch.length == 2) {
-        ++pos_; // CRLF: drop the CR, the LF begins the next run
+        ++cur_.pos; // CRLF: drop the CR, the LF begins the next run
     } else {
         if (ch.code != '\n') {
             error();
         }
-        appendPiece(chars_, ch.code == '\n' ? std::string_view("\n") : kReplacement);
+        appendPiece(cur_.chars, ch.code == '\n' ? std::string_view("\n") : kReplacement);
         advance(ch);
         emitCharacters();
     }
 }
 
 void HtmlTokenizer::textLessThan(State lessThanState) {
-    tagStart_ = pos_;
-    ++pos_;
-    state_ = lessThanState;
-    if (!chars_.empty()) {
+    cur_.tagStart = cur_.pos;
+    ++cur_.pos;
+    cur_.state = lessThanState;
+    if (!cur_.chars.empty()) {
         emitCharacters();
     }
 }
@@ -586,57 +556,57 @@ void HtmlTokenizer::textLessThan(State lessThanState) {
 // ------------------------------------------------------------ tags
 
 void HtmlTokenizer::startTag(HtmlTokenType type) {
-    tagType_ = type;
-    name_.reset();
+    cur_.tagType = type;
+    cur_.name.reset();
     attributes_.clear();
-    selfClosing_ = false;
+    cur_.selfClosing = false;
 }
 
 bool HtmlTokenizer::appropriateEndTag() const {
-    return hasLastStartTag_ && name_.view(scratch_) == lastStartTag_;
+    return hasLastStartTag_ && cur_.name.view(scratch_) == lastStartTag_;
 }
 
 void HtmlTokenizer::stepTagStates() {
     const Ch ch = peek();
-    switch (state_) {
+    switch (cur_.state) {
     case State::TagOpen:
         if (ch.code == '!') {
             advance(ch);
-            state_ = State::MarkupDeclarationOpen;
+            cur_.state = State::MarkupDeclarationOpen;
         } else if (ch.code == '/') {
             advance(ch);
-            state_ = State::EndTagOpen;
+            cur_.state = State::EndTagOpen;
         } else if (isAlpha(ch.code)) {
             startTag(HtmlTokenType::StartTag);
-            state_ = State::TagName;
+            cur_.state = State::TagName;
             stepTagName(ch); // at once: the name follows, no need to dispatch again
         } else if (ch.code == '?') {
             error();
-            name_.reset();
-            state_ = State::BogusComment;
+            cur_.name.reset();
+            cur_.state = State::BogusComment;
         } else {
             error();
-            appendInput(chars_, tagStart_, tagStart_ + 1);
-            state_ = ch.code == kEof ? State::EndOfFile : State::Data;
+            appendInput(cur_.chars, cur_.tagStart, cur_.tagStart + 1);
+            cur_.state = ch.code == kEof ? State::EndOfFile : State::Data;
         }
         break;
     case State::EndTagOpen:
         if (isAlpha(ch.code)) {
             startTag(HtmlTokenType::EndTag);
-            state_ = State::TagName;
+            cur_.state = State::TagName;
             stepTagName(ch);
         } else if (ch.code == '>') {
             error();
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
         } else if (ch.code == kEof) {
             error();
-            appendInput(chars_, tagStart_, tagStart_ + 2);
-            state_ = State::EndOfFile;
+            appendInput(cur_.chars, cur_.tagStart, cur_.tagStart + 2);
+            cur_.state = State::EndOfFile;
         } else {
             error();
-            name_.reset();
-            state_ = State::BogusComment;
+            cur_.name.reset();
+            cur_.state = State::BogusComment;
         }
         break;
     default: stepTagName(ch); break;
@@ -646,26 +616,26 @@ void HtmlTokenizer::stepTagStates() {
 void HtmlTokenizer::stepTagName(Ch ch) {
     // The name's plain run, then what follows it in the same step: most
     // names end at '>' or a space.
-    if (const std::size_t end = scanRun(kTagNameStops); end > pos_) {
-        appendInput(name_, pos_, end);
-        pos_ = end;
+    if (const std::size_t end = scanRun(kTagNameStops); end > cur_.pos) {
+        appendInput(cur_.name, cur_.pos, end);
+        cur_.pos = end;
         ch = peek();
     }
     if (isSpace(ch.code)) {
         advance(ch);
-        state_ = State::BeforeAttributeName;
+        cur_.state = State::BeforeAttributeName;
     } else if (ch.code == '/') {
         advance(ch);
-        state_ = State::SelfClosingStartTag;
+        cur_.state = State::SelfClosingStartTag;
     } else if (ch.code == '>') {
         advance(ch);
-        state_ = State::Data;
+        cur_.state = State::Data;
         emitTag();
     } else if (ch.code == kEof) {
         error();
-        state_ = State::EndOfFile;
+        cur_.state = State::EndOfFile;
     } else {
-        appendLower(name_, ch);
+        appendLower(cur_.name, ch);
         advance(ch);
     }
 }
@@ -673,42 +643,42 @@ void HtmlTokenizer::stepTagName(Ch ch) {
 void HtmlTokenizer::rawEndTagName(State textState) {
     const Ch ch = peek();
     if (isAlpha(ch.code)) {
-        appendLower(name_, ch);
+        appendLower(cur_.name, ch);
         advance(ch);
         return;
     }
     if (appropriateEndTag() && (isSpace(ch.code) || ch.code == '/' || ch.code == '>')) {
         advance(ch);
         if (ch.code == '>') {
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitTag();
         } else {
-            state_ = ch.code == '/' ? State::SelfClosingStartTag : State::BeforeAttributeName;
+            cur_.state = ch.code == '/' ? State::SelfClosingStartTag : State::BeforeAttributeName;
         }
         return;
     }
-    appendInput(chars_, tagStart_, pos_);
-    state_ = textState;
+    appendInput(cur_.chars, cur_.tagStart, cur_.pos);
+    cur_.state = textState;
 }
 
 void HtmlTokenizer::stepRawEndTag(State textState, State lessThan, State endTagOpen,
                                   State endTagName) {
     const Ch ch = peek();
-    if (state_ == lessThan) {
+    if (cur_.state == lessThan) {
         if (ch.code == '/') {
             advance(ch);
-            state_ = endTagOpen;
+            cur_.state = endTagOpen;
         } else {
-            appendInput(chars_, tagStart_, tagStart_ + 1);
-            state_ = textState;
+            appendInput(cur_.chars, cur_.tagStart, cur_.tagStart + 1);
+            cur_.state = textState;
         }
-    } else if (state_ == endTagOpen) {
+    } else if (cur_.state == endTagOpen) {
         if (isAlpha(ch.code)) {
             startTag(HtmlTokenType::EndTag);
-            state_ = endTagName;
+            cur_.state = endTagName;
         } else {
-            appendInput(chars_, tagStart_, tagStart_ + 2);
-            state_ = textState;
+            appendInput(cur_.chars, cur_.tagStart, cur_.tagStart + 2);
+            cur_.state = textState;
         }
     } else {
         rawEndTagName(textState);
@@ -735,12 +705,12 @@ void HtmlTokenizer::finishAttributeName() {
 
 void HtmlTokenizer::stepAttributeStates() {
     const Ch ch = peek();
-    switch (state_) {
+    switch (cur_.state) {
     case State::BeforeAttributeName:
         if (isSpace(ch.code)) {
             advance(ch);
         } else if (ch.code == '/' || ch.code == '>' || ch.code == kEof) {
-            state_ = State::AfterAttributeName;
+            cur_.state = State::AfterAttributeName;
         } else {
             if (ch.code == '=') {
                 error();
@@ -750,20 +720,20 @@ void HtmlTokenizer::stepAttributeStates() {
             } else {
                 startAttribute();
             }
-            state_ = State::AttributeName;
+            cur_.state = State::AttributeName;
         }
         break;
     case State::AttributeName:
-        if (const std::size_t end = scanRun(kAttributeNameStops); end > pos_) {
-            appendInput(attributes_.back().name, pos_, end);
-            pos_ = end;
+        if (const std::size_t end = scanRun(kAttributeNameStops); end > cur_.pos) {
+            appendInput(attributes_.back().name, cur_.pos, end);
+            cur_.pos = end;
         } else if (isSpace(ch.code) || ch.code == '/' || ch.code == '>' || ch.code == kEof) {
             finishAttributeName();
-            state_ = State::AfterAttributeName;
+            cur_.state = State::AfterAttributeName;
         } else if (ch.code == '=') {
             finishAttributeName();
             advance(ch);
-            state_ = State::BeforeAttributeValue;
+            cur_.state = State::BeforeAttributeValue;
         } else {
             if (ch.code == '"' || ch.code == '\'' || ch.code == '<') {
                 error();
@@ -777,19 +747,19 @@ void HtmlTokenizer::stepAttributeStates() {
             advance(ch);
         } else if (ch.code == '/') {
             advance(ch);
-            state_ = State::SelfClosingStartTag;
+            cur_.state = State::SelfClosingStartTag;
         } else if (ch.code == '=') {
             advance(ch);
-            state_ = State::BeforeAttributeValue;
+            cur_.state = State::BeforeAttributeValue;
         } else if (ch.code == '>') {
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitTag();
         } else if (ch.code == kEof) {
             endOfFileAfter(&HtmlTokenizer::emitEndOfFile);
         } else {
             startAttribute();
-            state_ = State::AttributeName;
+            cur_.state = State::AttributeName;
         }
         break;
     case State::BeforeAttributeValue:
@@ -797,15 +767,15 @@ void HtmlTokenizer::stepAttributeStates() {
             advance(ch);
         } else if (ch.code == '"' || ch.code == '\'') {
             advance(ch);
-            state_ = ch.code == '"' ? State::AttributeValueDoubleQuoted
-                                    : State::AttributeValueSingleQuoted;
+            cur_.state =
+                ch.code == '"' ? State::AttributeValueDoubleQuoted : State::AttributeValueSingleQuoted;
         } else if (ch.code == '>') {
             error();
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitTag();
         } else {
-            state_ = State::AttributeValueUnquoted;
+            cur_.state = State::AttributeValueUnquoted;
         }
         break;
     default:
@@ -817,12 +787,12 @@ void HtmlTokenizer::stepAttributeStates() {
 // ------------------------------------------------------------ character references
 
 std::string_view HtmlTokenizer::characterReference(bool inAttribute) {
-    const std::string_view ampersand = input_.substr(pos_ - 1, 1);
-    if (pos_ >= input_.size()) {
+    const std::string_view ampersand = input_.substr(cur_.pos - 1, 1);
+    if (cur_.pos >= input_.size()) {
         starve();
         return ampersand;
     }
-    const char c = input_[pos_];
+    const char c = input_[cur_.pos];
     if (c == '#') {
         return numericReference();
     }
@@ -832,15 +802,15 @@ std::string_view HtmlTokenizer::characterReference(bool inAttribute) {
     // Names are letters and digits with an optional final ';': offering only
     // that window makes the usual "&amp;" a single exact lookup.
     std::size_t window = 0;
-    while (pos_ + window < input_.size() && window < 40 && isAlnum(input_[pos_ + window])) {
+    while (cur_.pos + window < input_.size() && window < 40 && isAlnum(input_[cur_.pos + window])) {
         ++window;
     }
-    if (pos_ + window >= input_.size()) {
+    if (cur_.pos + window >= input_.size()) {
         starve(); // the name (or its ';') may go on
-    } else if (input_[pos_ + window] == ';') {
+    } else if (input_[cur_.pos + window] == ';') {
         ++window;
     }
-    const std::string_view rest = input_.substr(pos_);
+    const std::string_view rest = input_.substr(cur_.pos);
     const entities::Match match = commonReference(rest.substr(0, window));
     if (match.length == 0) {
         return ampersand; // ambiguous ampersand: the name is ordinary text
@@ -853,13 +823,13 @@ std::string_view HtmlTokenizer::characterReference(bool inAttribute) {
     if (!semicolon) {
         error();
     }
-    pos_ += match.length;
+    cur_.pos += match.length;
     return match.replacement;
 }
 
 std::string_view HtmlTokenizer::numericReference() {
-    const std::string_view ampersand = input_.substr(pos_ - 1, 1);
-    std::size_t p = pos_ + 1;
+    const std::string_view ampersand = input_.substr(cur_.pos - 1, 1);
+    std::size_t p = cur_.pos + 1;
     const bool hex = p < input_.size() && (input_[p] == 'x' || input_[p] == 'X');
     if (hex) {
         ++p;
@@ -887,7 +857,7 @@ std::string_view HtmlTokenizer::numericReference() {
     } else {
         error();
     }
-    pos_ = p;
+    cur_.pos = p;
     if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
         error();
         value = 0xFFFD;
@@ -902,20 +872,20 @@ std::string_view HtmlTokenizer::numericReference() {
 
 void HtmlTokenizer::stepOtherStates() {
     const Ch ch = peek();
-    switch (state_) {
+    switch (cur_.state) {
     case State::AttributeValueDoubleQuoted:
     case State::AttributeValueSingleQuoted: {
-        const bool dq = state_ == State::AttributeValueDoubleQuoted;
+        const bool dq = cur_.state == State::AttributeValueDoubleQuoted;
         TokenText& value = attributes_.back().value;
         const std::size_t end = scanRun(dq ? kDoubleQuotedStops : kSingleQuotedStops);
-        if (end > pos_) {
-            appendInput(value, pos_, end);
-            pos_ = end;
+        if (end > cur_.pos) {
+            appendInput(value, cur_.pos, end);
+            cur_.pos = end;
             break;
         }
         if (ch.code == (dq ? '"' : '\'')) {
             advance(ch);
-            state_ = State::AfterAttributeValueQuoted;
+            cur_.state = State::AfterAttributeValueQuoted;
         } else if (ch.code == '&') {
             advance(ch);
             appendPiece(value, characterReference(true));
@@ -934,18 +904,18 @@ void HtmlTokenizer::stepOtherStates() {
     }
     case State::AttributeValueUnquoted: {
         TokenText& value = attributes_.back().value;
-        if (const std::size_t end = scanRun(kUnquotedValueStops); end > pos_) {
-            appendInput(value, pos_, end);
-            pos_ = end;
+        if (const std::size_t end = scanRun(kUnquotedValueStops); end > cur_.pos) {
+            appendInput(value, cur_.pos, end);
+            cur_.pos = end;
         } else if (isSpace(ch.code)) {
             advance(ch);
-            state_ = State::BeforeAttributeName;
+            cur_.state = State::BeforeAttributeName;
         } else if (ch.code == '&') {
             advance(ch);
             appendPiece(value, characterReference(true));
         } else if (ch.code == '>') {
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitTag();
         } else if (ch.code == kEof) {
             endOfFileAfter(&HtmlTokenizer::emitEndOfFile);
@@ -963,36 +933,36 @@ void HtmlTokenizer::stepOtherStates() {
     case State::AfterAttributeValueQuoted:
     case State::SelfClosingStartTag:
         if (ch.code == '>') {
-            selfClosing_ = state_ == State::SelfClosingStartTag;
+            cur_.selfClosing = cur_.state == State::SelfClosingStartTag;
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitTag();
-        } else if (isSpace(ch.code) && state_ == State::AfterAttributeValueQuoted) {
+        } else if (isSpace(ch.code) && cur_.state == State::AfterAttributeValueQuoted) {
             advance(ch);
-            state_ = State::BeforeAttributeName;
-        } else if (ch.code == '/' && state_ == State::AfterAttributeValueQuoted) {
+            cur_.state = State::BeforeAttributeName;
+        } else if (ch.code == '/' && cur_.state == State::AfterAttributeValueQuoted) {
             advance(ch);
-            state_ = State::SelfClosingStartTag;
+            cur_.state = State::SelfClosingStartTag;
         } else if (ch.code == kEof) {
             endOfFileAfter(&HtmlTokenizer::emitEndOfFile);
         } else {
             error();
-            state_ = State::BeforeAttributeName;
+            cur_.state = State::BeforeAttributeName;
         }
         break;
     case State::CdataSection: {
         const std::size_t end = scanRun(kCdataStops);
-        if (end > pos_) {
-            appendInput(chars_, pos_, end);
-            pos_ = end;
+        if (end > cur_.pos) {
+            appendInput(cur_.chars, cur_.pos, end);
+            cur_.pos = end;
         } else if (ch.code == ']') {
             advance(ch);
-            state_ = State::CdataSectionBracket;
+            cur_.state = State::CdataSectionBracket;
         } else if (ch.code == kEof) {
             error();
-            state_ = State::EndOfFile; // emits the pending characters first
+            cur_.state = State::EndOfFile; // emits the pending characters first
         } else {
-            appendChar(chars_, ch);
+            appendChar(cur_.chars, ch);
             advance(ch);
         }
         break;
@@ -1000,31 +970,31 @@ void HtmlTokenizer::stepOtherStates() {
     case State::CdataSectionBracket:
         if (ch.code == ']') {
             advance(ch);
-            state_ = State::CdataSectionEnd;
+            cur_.state = State::CdataSectionEnd;
         } else {
-            appendPiece(chars_, "]");
-            state_ = State::CdataSection;
+            appendPiece(cur_.chars, "]");
+            cur_.state = State::CdataSection;
         }
         break;
     case State::CdataSectionEnd:
         if (ch.code == ']') {
-            appendPiece(chars_, "]");
+            appendPiece(cur_.chars, "]");
             advance(ch);
         } else if (ch.code == '>') {
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
         } else {
-            appendPiece(chars_, "]]");
-            state_ = State::CdataSection;
+            appendPiece(cur_.chars, "]]");
+            cur_.state = State::CdataSection;
         }
         break;
     case State::CharacterReference:
-        appendPiece(chars_, characterReference(false));
-        state_ = returnState_;
+        appendPiece(cur_.chars, characterReference(false));
+        cur_.state = cur_.returnState;
         emitCharacters();
         break;
     default: // EndOfFile
-        chars_.empty() ? emitEndOfFile() : emitCharacters();
+        cur_.chars.empty() ? emitEndOfFile() : emitCharacters();
         break;
     }
 }
@@ -1033,7 +1003,7 @@ void HtmlTokenizer::stepOtherStates() {
 
 void HtmlTokenizer::stepScriptStates() {
     const Ch ch = peek();
-    switch (state_) {
+    switch (cur_.state) {
     case State::RcdataLessThan:
     case State::RcdataEndTagOpen:
     case State::RcdataEndTagName:
@@ -1049,8 +1019,8 @@ void HtmlTokenizer::stepScriptStates() {
     case State::ScriptDataLessThan:
         if (ch.code == '!') {
             advance(ch);
-            appendInput(chars_, tagStart_, pos_);
-            state_ = State::ScriptDataEscapeStart;
+            appendInput(cur_.chars, cur_.tagStart, cur_.pos);
+            cur_.state = State::ScriptDataEscapeStart;
             break;
         }
         [[fallthrough]];
@@ -1062,12 +1032,12 @@ void HtmlTokenizer::stepScriptStates() {
     case State::ScriptDataEscapeStart:
     case State::ScriptDataEscapeStartDash:
         if (ch.code == '-') {
-            appendChar(chars_, ch);
+            appendChar(cur_.chars, ch);
             advance(ch);
-            state_ = state_ == State::ScriptDataEscapeStart ? State::ScriptDataEscapeStartDash
-                                                            : State::ScriptDataEscapedDashDash;
+            cur_.state = cur_.state == State::ScriptDataEscapeStart ? State::ScriptDataEscapeStartDash
+                                                                    : State::ScriptDataEscapedDashDash;
         } else {
-            state_ = State::ScriptData;
+            cur_.state = State::ScriptData;
         }
         break;
     case State::ScriptDataEscaped:
@@ -1079,11 +1049,11 @@ void HtmlTokenizer::stepScriptStates() {
     case State::ScriptDataEscapedLessThan:
         if (ch.code == '/') {
             advance(ch);
-            state_ = State::ScriptDataEscapedEndTagOpen;
+            cur_.state = State::ScriptDataEscapedEndTagOpen;
         } else {
-            appendInput(chars_, tagStart_, tagStart_ + 1);
-            nameStart_ = pos_;
-            state_ = isAlpha(ch.code) ? State::ScriptDataDoubleEscapeStart : State::ScriptDataEscaped;
+            appendInput(cur_.chars, cur_.tagStart, cur_.tagStart + 1);
+            cur_.nameStart = cur_.pos;
+            cur_.state = isAlpha(ch.code) ? State::ScriptDataDoubleEscapeStart : State::ScriptDataEscaped;
         }
         break;
     case State::ScriptDataEscapedEndTagOpen:
@@ -1096,12 +1066,12 @@ void HtmlTokenizer::stepScriptStates() {
         break;
     case State::ScriptDataDoubleEscapedLessThan:
         if (ch.code == '/') {
-            appendChar(chars_, ch);
+            appendChar(cur_.chars, ch);
             advance(ch);
-            nameStart_ = pos_;
-            state_ = State::ScriptDataDoubleEscapeEnd;
+            cur_.nameStart = cur_.pos;
+            cur_.state = State::ScriptDataDoubleEscapeEnd;
         } else {
-            state_ = State::ScriptDataDoubleEscaped;
+            cur_.state = State::ScriptDataDoubleEscaped;
         }
         break;
     case State::ScriptDataDoubleEscapeEnd:
@@ -1117,58 +1087,59 @@ void HtmlTokenizer::stepScriptStates() {
 
 void HtmlTokenizer::scriptEscaped(State text, State dash, State dashDash, State lessThan,
                                   bool doubleEscaped) {
-    if (state_ == text) {
+    if (cur_.state == text) {
         const std::size_t end = scanRun(kScriptEscapedStops);
-        if (end > pos_) {
-            appendInput(chars_, pos_, end);
-            pos_ = end;
+        if (end > cur_.pos) {
+            appendInput(cur_.chars, cur_.pos, end);
+            cur_.pos = end;
             return;
         }
     }
     const Ch ch = peek();
     if (ch.code == '-') {
-        appendChar(chars_, ch);
+        appendChar(cur_.chars, ch);
         advance(ch);
-        state_ = state_ == text ? dash : dashDash;
+        cur_.state = cur_.state == text ? dash : dashDash;
     } else if (ch.code == '<') {
         if (doubleEscaped) {
-            appendChar(chars_, ch);
+            appendChar(cur_.chars, ch);
             advance(ch);
-            state_ = lessThan;
+            cur_.state = lessThan;
         } else {
             textLessThan(lessThan); // an end tag may follow: flush the text first
         }
-    } else if (ch.code == '>' && state_ == dashDash) {
-        appendChar(chars_, ch);
+    } else if (ch.code == '>' && cur_.state == dashDash) {
+        appendChar(cur_.chars, ch);
         advance(ch);
-        state_ = State::ScriptData;
+        cur_.state = State::ScriptData;
     } else if (ch.code == kEof) {
         error();
-        state_ = State::EndOfFile;
+        cur_.state = State::EndOfFile;
     } else {
         if (ch.code == 0) {
             error();
-            appendReplacement(chars_);
+            appendReplacement(cur_.chars);
         } else {
-            appendChar(chars_, ch);
+            appendChar(cur_.chars, ch);
         }
         advance(ch);
-        state_ = text;
+        cur_.state = text;
     }
 }
 
 void HtmlTokenizer::doubleEscapeBoundary(State ifScript, State otherwise) {
     const Ch ch = peek();
     if (isSpace(ch.code) || ch.code == '/' || ch.code == '>') {
-        const bool script = equalsIgnoringCase(input_.substr(nameStart_, pos_ - nameStart_), "script");
-        appendChar(chars_, ch);
+        const bool script =
+            equalsIgnoringCase(input_.substr(cur_.nameStart, cur_.pos - cur_.nameStart), "script");
+        appendChar(cur_.chars, ch);
         advance(ch);
-        state_ = script ? ifScript : otherwise;
+        cur_.state = script ? ifScript : otherwise;
     } else if (isAlpha(ch.code)) {
-        appendChar(chars_, ch);
+        appendChar(cur_.chars, ch);
         advance(ch);
     } else {
-        state_ = otherwise;
+        cur_.state = otherwise;
     }
 }
 
@@ -1176,67 +1147,67 @@ void HtmlTokenizer::doubleEscapeBoundary(State ifScript, State otherwise) {
 
 void HtmlTokenizer::stepCommentStates() {
     const Ch ch = peek();
-    switch (state_) {
+    switch (cur_.state) {
     case State::BogusComment: {
         const std::size_t end = scanRun(kBogusCommentStops);
-        if (end > pos_) {
-            appendInput(name_, pos_, end);
-            pos_ = end;
+        if (end > cur_.pos) {
+            appendInput(cur_.name, cur_.pos, end);
+            cur_.pos = end;
         } else if (ch.code == '>') {
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitComment();
         } else if (ch.code == kEof) {
             emitComment();
-            state_ = State::EndOfFile;
+            cur_.state = State::EndOfFile;
         } else {
-            ch.code == 0 ? appendReplacement(name_) : appendChar(name_, ch);
+            ch.code == 0 ? appendReplacement(cur_.name) : appendChar(cur_.name, ch);
             advance(ch);
         }
         break;
     }
     case State::MarkupDeclarationOpen:
         if (lookingAt("--", false)) {
-            pos_ += 2;
-            name_.reset();
-            state_ = State::CommentStart;
+            cur_.pos += 2;
+            cur_.name.reset();
+            cur_.state = State::CommentStart;
         } else if (lookingAt("doctype", true)) {
-            pos_ += 7;
+            cur_.pos += 7;
             newDoctype();
-            state_ = State::Doctype;
+            cur_.state = State::Doctype;
         } else if (lookingAt("[CDATA[", false)) {
-            pos_ += 7;
-            name_.reset();
+            cur_.pos += 7;
+            cur_.name.reset();
             if (allowCdata_) {
-                state_ = State::CdataSection;
+                cur_.state = State::CdataSection;
             } else {
                 error();
-                appendInput(name_, pos_ - 7, pos_);
-                state_ = State::BogusComment;
+                appendInput(cur_.name, cur_.pos - 7, cur_.pos);
+                cur_.state = State::BogusComment;
             }
         } else {
             error();
-            name_.reset();
-            state_ = State::BogusComment;
+            cur_.name.reset();
+            cur_.state = State::BogusComment;
         }
         break;
     case State::CommentStart:
     case State::CommentStartDash:
         if (ch.code == '-') {
             advance(ch);
-            state_ = state_ == State::CommentStart ? State::CommentStartDash : State::CommentEnd;
+            cur_.state = cur_.state == State::CommentStart ? State::CommentStartDash : State::CommentEnd;
         } else if (ch.code == '>') {
             error();
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitComment();
-        } else if (ch.code == kEof && state_ == State::CommentStartDash) {
+        } else if (ch.code == kEof && cur_.state == State::CommentStartDash) {
             endOfFileAfter(&HtmlTokenizer::emitComment);
         } else {
-            if (state_ == State::CommentStartDash) {
-                appendPiece(name_, "-");
+            if (cur_.state == State::CommentStartDash) {
+                appendPiece(cur_.name, "-");
             }
-            state_ = State::Comment;
+            cur_.state = State::Comment;
         }
         break;
     case State::Comment:
@@ -1244,28 +1215,28 @@ void HtmlTokenizer::stepCommentStates() {
         break;
     case State::CommentLessThan:
         if (ch.code == '!' || ch.code == '<') {
-            appendChar(name_, ch);
+            appendChar(cur_.name, ch);
             advance(ch);
-            state_ = ch.code == '!' ? State::CommentLessThanBang : State::CommentLessThan;
+            cur_.state = ch.code == '!' ? State::CommentLessThanBang : State::CommentLessThan;
         } else {
-            state_ = State::Comment;
+            cur_.state = State::Comment;
         }
         break;
     case State::CommentLessThanBang:
     case State::CommentLessThanBangDash:
         if (ch.code == '-') {
             advance(ch);
-            state_ = state_ == State::CommentLessThanBang ? State::CommentLessThanBangDash
-                                                          : State::CommentLessThanBangDashDash;
+            cur_.state = cur_.state == State::CommentLessThanBang ? State::CommentLessThanBangDash
+                                                                  : State::CommentLessThanBangDashDash;
         } else {
-            state_ = state_ == State::CommentLessThanBang ? State::Comment : State::CommentEndDash;
+            cur_.state = cur_.state == State::CommentLessThanBang ? State::Comment : State::CommentEndDash;
         }
         break;
     case State::CommentLessThanBangDashDash:
         if (ch.code != '>' && ch.code != kEof) {
             error(); // nested comment
         }
-        state_ = State::CommentEnd;
+        cur_.state = State::CommentEnd;
         break;
     default:
         stepCommentEnd(ch);
@@ -1275,27 +1246,27 @@ void HtmlTokenizer::stepCommentStates() {
 
 void HtmlTokenizer::commentText() {
     const std::size_t end = scanRun(kCommentStops);
-    if (end > pos_) {
-        appendInput(name_, pos_, end);
-        pos_ = end;
+    if (end > cur_.pos) {
+        appendInput(cur_.name, cur_.pos, end);
+        cur_.pos = end;
         return;
     }
     const Ch ch = peek();
     if (ch.code == '<') {
-        appendChar(name_, ch);
+        appendChar(cur_.name, ch);
         advance(ch);
-        state_ = State::CommentLessThan;
+        cur_.state = State::CommentLessThan;
     } else if (ch.code == '-') {
         advance(ch);
-        state_ = State::CommentEndDash;
+        cur_.state = State::CommentEndDash;
     } else if (ch.code == kEof) {
         endOfFileAfter(&HtmlTokenizer::emitComment);
     } else {
         if (ch.code == 0) {
             error();
-            appendReplacement(name_);
+            appendReplacement(cur_.name);
         } else {
-            appendChar(name_, ch);
+            appendChar(cur_.name, ch);
         }
         advance(ch);
     }
@@ -1306,47 +1277,47 @@ void HtmlTokenizer::stepCommentEnd(Ch ch) {
         endOfFileAfter(&HtmlTokenizer::emitComment);
         return;
     }
-    switch (state_) {
+    switch (cur_.state) {
     case State::CommentEndDash:
         if (ch.code == '-') {
             advance(ch);
-            state_ = State::CommentEnd;
+            cur_.state = State::CommentEnd;
         } else {
-            appendPiece(name_, "-");
-            state_ = State::Comment;
+            appendPiece(cur_.name, "-");
+            cur_.state = State::Comment;
         }
         break;
     case State::CommentEnd:
         if (ch.code == '>') {
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitComment();
         } else if (ch.code == '!') {
             advance(ch);
-            state_ = State::CommentEndBang;
+            cur_.state = State::CommentEndBang;
         } else if (ch.code == '-') {
-            appendPiece(name_, "-");
+            appendPiece(cur_.name, "-");
             advance(ch);
         } else {
             error();
-            appendPiece(name_, "--");
-            state_ = State::Comment;
+            appendPiece(cur_.name, "--");
+            cur_.state = State::Comment;
         }
         break;
     default: // CommentEndBang
         if (ch.code == '>') {
             error();
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitComment();
             break;
         }
-        appendPiece(name_, "--!");
+        appendPiece(cur_.name, "--!");
         if (ch.code == '-') {
             advance(ch);
-            state_ = State::CommentEndDash;
+            cur_.state = State::CommentEndDash;
         } else {
-            state_ = State::Comment;
+            cur_.state = State::Comment;
         }
         break;
     }
@@ -1355,30 +1326,30 @@ void HtmlTokenizer::stepCommentEnd(Ch ch) {
 // ------------------------------------------------------------ DOCTYPE
 
 void HtmlTokenizer::newDoctype() {
-    name_.reset();
-    publicId_.reset();
-    systemId_.reset();
-    hasName_ = false;
-    hasPublicId_ = false;
-    hasSystemId_ = false;
-    forceQuirks_ = false;
+    cur_.name.reset();
+    cur_.publicId.reset();
+    cur_.systemId.reset();
+    cur_.hasName = false;
+    cur_.hasPublicId = false;
+    cur_.hasSystemId = false;
+    cur_.forceQuirks = false;
 }
 
 void HtmlTokenizer::doctypeEndOfFile() {
-    forceQuirks_ = true;
+    cur_.forceQuirks = true;
     endOfFileAfter(&HtmlTokenizer::emitDoctype);
 }
 
 void HtmlTokenizer::beginDoctypeId(bool system, Ch quote) {
-    (system ? hasSystemId_ : hasPublicId_) = true;
-    (system ? systemId_ : publicId_).reset();
+    (system ? cur_.hasSystemId : cur_.hasPublicId) = true;
+    (system ? cur_.systemId : cur_.publicId).reset();
     advance(quote);
     if (system) {
-        state_ = quote.code == '"' ? State::DoctypeSystemIdDoubleQuoted
-                                   : State::DoctypeSystemIdSingleQuoted;
+        cur_.state =
+            quote.code == '"' ? State::DoctypeSystemIdDoubleQuoted : State::DoctypeSystemIdSingleQuoted;
     } else {
-        state_ = quote.code == '"' ? State::DoctypePublicIdDoubleQuoted
-                                   : State::DoctypePublicIdSingleQuoted;
+        cur_.state =
+            quote.code == '"' ? State::DoctypePublicIdDoubleQuoted : State::DoctypePublicIdSingleQuoted;
     }
 }
 
@@ -1386,12 +1357,12 @@ void HtmlTokenizer::doctypeQuoted(TokenText& target, char quote, State after) {
     const Ch ch = peek();
     if (ch.code == quote) {
         advance(ch);
-        state_ = after;
+        cur_.state = after;
     } else if (ch.code == '>') {
         error();
-        forceQuirks_ = true;
+        cur_.forceQuirks = true;
         advance(ch);
-        state_ = State::Data;
+        cur_.state = State::Data;
         emitDoctype();
     } else if (ch.code == kEof) {
         doctypeEndOfFile();
@@ -1403,14 +1374,14 @@ void HtmlTokenizer::doctypeQuoted(TokenText& target, char quote, State after) {
 
 // The states after a PUBLIC or SYSTEM keyword or before an identifier.
 void HtmlTokenizer::doctypeKeywordOrIdStart(Ch ch) {
-    const bool afterKeyword = state_ == State::AfterDoctypePublicKeyword ||
-                              state_ == State::AfterDoctypeSystemKeyword;
-    const bool system = state_ == State::AfterDoctypeSystemKeyword ||
-                        state_ == State::BeforeDoctypeSystemId;
+    const bool afterKeyword =
+        cur_.state == State::AfterDoctypePublicKeyword || cur_.state == State::AfterDoctypeSystemKeyword;
+    const bool system =
+        cur_.state == State::AfterDoctypeSystemKeyword || cur_.state == State::BeforeDoctypeSystemId;
     if (isSpace(ch.code)) {
         advance(ch);
         if (afterKeyword) {
-            state_ = system ? State::BeforeDoctypeSystemId : State::BeforeDoctypePublicId;
+            cur_.state = system ? State::BeforeDoctypeSystemId : State::BeforeDoctypePublicId;
         }
     } else if (ch.code == '"' || ch.code == '\'') {
         if (afterKeyword) {
@@ -1419,37 +1390,37 @@ void HtmlTokenizer::doctypeKeywordOrIdStart(Ch ch) {
         beginDoctypeId(system, ch);
     } else if (ch.code == '>') {
         error();
-        forceQuirks_ = true;
+        cur_.forceQuirks = true;
         advance(ch);
-        state_ = State::Data;
+        cur_.state = State::Data;
         emitDoctype();
     } else if (ch.code == kEof) {
         doctypeEndOfFile();
     } else {
         error();
-        forceQuirks_ = true;
-        state_ = State::BogusDoctype;
+        cur_.forceQuirks = true;
+        cur_.state = State::BogusDoctype;
     }
 }
 
 void HtmlTokenizer::stepDoctypeStates() {
     const Ch ch = peek();
     const bool emitsOnGreaterThan =
-        state_ == State::DoctypeName || state_ == State::AfterDoctypeName ||
-        state_ == State::AfterDoctypePublicId || state_ == State::BetweenDoctypePublicAndSystemIds ||
-        state_ == State::AfterDoctypeSystemId || state_ == State::BogusDoctype;
+        cur_.state == State::DoctypeName || cur_.state == State::AfterDoctypeName ||
+        cur_.state == State::AfterDoctypePublicId || cur_.state == State::BetweenDoctypePublicAndSystemIds ||
+        cur_.state == State::AfterDoctypeSystemId || cur_.state == State::BogusDoctype;
     if (ch.code == '>' && emitsOnGreaterThan) {
         advance(ch);
-        state_ = State::Data;
+        cur_.state = State::Data;
         emitDoctype();
         return;
     }
-    if (ch.code == kEof && state_ != State::Doctype) {
-        state_ == State::BogusDoctype ? (emitDoctype(), void(state_ = State::EndOfFile))
-                                      : doctypeEndOfFile();
+    if (ch.code == kEof && cur_.state != State::Doctype) {
+        cur_.state == State::BogusDoctype ? (emitDoctype(), void(cur_.state = State::EndOfFile))
+                                          : doctypeEndOfFile();
         return;
     }
-    switch (state_) {
+    switch (cur_.state) {
     case State::Doctype:
         if (ch.code == kEof) {
             doctypeEndOfFile();
@@ -1459,7 +1430,7 @@ void HtmlTokenizer::stepDoctypeStates() {
             } else if (ch.code != '>') {
                 error();
             }
-            state_ = State::BeforeDoctypeName;
+            cur_.state = State::BeforeDoctypeName;
         }
         break;
     case State::BeforeDoctypeName:
@@ -1467,23 +1438,23 @@ void HtmlTokenizer::stepDoctypeStates() {
             advance(ch);
         } else if (ch.code == '>') {
             error();
-            forceQuirks_ = true;
+            cur_.forceQuirks = true;
             advance(ch);
-            state_ = State::Data;
+            cur_.state = State::Data;
             emitDoctype();
         } else {
-            hasName_ = true;
-            appendLower(name_, ch);
+            cur_.hasName = true;
+            appendLower(cur_.name, ch);
             advance(ch);
-            state_ = State::DoctypeName;
+            cur_.state = State::DoctypeName;
         }
         break;
     case State::DoctypeName:
         if (isSpace(ch.code)) {
             advance(ch);
-            state_ = State::AfterDoctypeName;
+            cur_.state = State::AfterDoctypeName;
         } else {
-            appendLower(name_, ch);
+            appendLower(cur_.name, ch);
             advance(ch);
         }
         break;
@@ -1491,13 +1462,13 @@ void HtmlTokenizer::stepDoctypeStates() {
         if (isSpace(ch.code)) {
             advance(ch);
         } else if (lookingAt("public", true) || lookingAt("system", true)) {
-            state_ = lookingAt("public", true) ? State::AfterDoctypePublicKeyword
-                                               : State::AfterDoctypeSystemKeyword;
-            pos_ += 6;
+            cur_.state = lookingAt("public", true) ? State::AfterDoctypePublicKeyword
+                                                   : State::AfterDoctypeSystemKeyword;
+            cur_.pos += 6;
         } else {
             error();
-            forceQuirks_ = true;
-            state_ = State::BogusDoctype;
+            cur_.forceQuirks = true;
+            cur_.state = State::BogusDoctype;
         }
         break;
     case State::AfterDoctypePublicKeyword:
@@ -1507,31 +1478,31 @@ void HtmlTokenizer::stepDoctypeStates() {
         doctypeKeywordOrIdStart(ch);
         break;
     case State::DoctypePublicIdDoubleQuoted:
-        doctypeQuoted(publicId_, '"', State::AfterDoctypePublicId);
+        doctypeQuoted(cur_.publicId, '"', State::AfterDoctypePublicId);
         break;
     case State::DoctypePublicIdSingleQuoted:
-        doctypeQuoted(publicId_, '\'', State::AfterDoctypePublicId);
+        doctypeQuoted(cur_.publicId, '\'', State::AfterDoctypePublicId);
         break;
     case State::DoctypeSystemIdDoubleQuoted:
-        doctypeQuoted(systemId_, '"', State::AfterDoctypeSystemId);
+        doctypeQuoted(cur_.systemId, '"', State::AfterDoctypeSystemId);
         break;
     case State::DoctypeSystemIdSingleQuoted:
-        doctypeQuoted(systemId_, '\'', State::AfterDoctypeSystemId);
+        doctypeQuoted(cur_.systemId, '\'', State::AfterDoctypeSystemId);
         break;
     case State::AfterDoctypePublicId:
     case State::BetweenDoctypePublicAndSystemIds:
         if (isSpace(ch.code)) {
             advance(ch);
-            state_ = State::BetweenDoctypePublicAndSystemIds;
+            cur_.state = State::BetweenDoctypePublicAndSystemIds;
         } else if (ch.code == '"' || ch.code == '\'') {
-            if (state_ == State::AfterDoctypePublicId) {
+            if (cur_.state == State::AfterDoctypePublicId) {
                 error();
             }
             beginDoctypeId(true, ch);
         } else {
             error();
-            forceQuirks_ = true;
-            state_ = State::BogusDoctype;
+            cur_.forceQuirks = true;
+            cur_.state = State::BogusDoctype;
         }
         break;
     case State::AfterDoctypeSystemId:
@@ -1539,7 +1510,7 @@ void HtmlTokenizer::stepDoctypeStates() {
             advance(ch);
         } else {
             error();
-            state_ = State::BogusDoctype;
+            cur_.state = State::BogusDoctype;
         }
         break;
     default: // BogusDoctype

@@ -69,8 +69,8 @@ public:
     const HtmlToken& next();
 
     // Switches the state before the next token (tree-builder hooks and tests).
-    void setState(State state) { state_ = state; }
-    [[nodiscard]] State state() const { return state_; }
+    void setState(State state) { cur_.state = state; }
+    [[nodiscard]] State state() const { return cur_.state; }
     // "The tag name of the last start tag emitted", for appropriate end tags.
     void setLastStartTag(std::string_view name);
     // True while the adjusted current node is in foreign content (SVG, MathML):
@@ -82,8 +82,8 @@ public:
     // bytes it has not validated and get what the repaired text would give.
     void setReplaceEachInvalidByte(bool each) { replaceEachInvalidByte_ = each; }
 
-    [[nodiscard]] std::size_t bytesConsumed() const { return pos_; }
-    [[nodiscard]] std::size_t parseErrors() const { return parseErrors_; }
+    [[nodiscard]] std::size_t bytesConsumed() const { return cur_.pos; }
+    [[nodiscard]] std::size_t parseErrors() const { return cur_.parseErrors; }
 
 private:
     // One input character after preprocessing. code: -1 end of input, 0-127
@@ -102,26 +102,35 @@ private:
         bool dropped = false;
     };
 
-    // Where the tokenizer stands between tokens: what redoing a token restores.
-    struct Resume {
-        std::size_t pos;
-        std::size_t parseErrors;
-        std::size_t tagStart;
-        std::size_t nameStart;
-        std::size_t attributeCount;
-        PendingAttribute lastAttribute;
+    // What a step changes, apart from the attribute list, the scratch buffer and
+    // the emitted token: where the tokenizer stands and the fields of the token
+    // under way. A token that reaches the end of a growing input is redone from a
+    // copy of it (Resume), so a field the steps write belongs here, or the redone
+    // token would start from where the starved one stopped.
+    struct TokenState {
+        std::size_t pos = 0;
+        std::size_t parseErrors = 0;
+        std::size_t tagStart = 0;  // the '<' that began the current tag or "</" sequence
+        std::size_t nameStart = 0; // start of a possible "script" in double-escape checks
         TokenText chars;
-        TokenText name;
+        TokenText name; // tag name, comment data, DOCTYPE name
         TokenText publicId;
         TokenText systemId;
-        State state;
-        State returnState;
-        HtmlTokenType tagType;
-        bool hasName;
-        bool hasPublicId;
-        bool hasSystemId;
-        bool forceQuirks;
-        bool selfClosing;
+        State state = State::Data;
+        State returnState = State::Data;
+        HtmlTokenType tagType = HtmlTokenType::StartTag;
+        bool hasName = false;
+        bool hasPublicId = false;
+        bool hasSystemId = false;
+        bool forceQuirks = false;
+        bool selfClosing = false;
+    };
+
+    // Where the tokenizer stands between tokens: what redoing a token restores.
+    struct Resume {
+        TokenState at;
+        std::size_t attributeCount;
+        PendingAttribute lastAttribute;
     };
 
     const HtmlToken& nextFromSource();
@@ -138,8 +147,8 @@ private:
     // keeps the whole of it out of line (inlined, its code was slower in Ir).
     [[nodiscard]] Ch peek() {
 #if defined(__clang__)
-        if (pos_ < input_.size()) {
-            const auto byte = static_cast<unsigned char>(input_[pos_]);
+        if (cur_.pos < input_.size()) {
+            const auto byte = static_cast<unsigned char>(input_[cur_.pos]);
             if (byte < 0x80 && byte != '\r') {
                 return {byte, 1};
             }
@@ -150,8 +159,8 @@ private:
     [[nodiscard]] Ch peekOther();
     [[nodiscard]] Ch peekNearEnd();
     [[nodiscard]] bool lookingAt(std::string_view literal, bool caseInsensitive);
-    void advance(Ch ch) { pos_ += ch.length; }
-    void error() { ++parseErrors_; }
+    void advance(Ch ch) { cur_.pos += ch.length; }
+    void error() { ++cur_.parseErrors; }
     // Appends the character at the current position (before advancing).
     void appendChar(TokenText& text, Ch ch);
     void appendLower(TokenText& text, Ch ch);
@@ -159,7 +168,7 @@ private:
     void appendInput(TokenText& text, std::size_t from, std::size_t to);
     // Appends text from the input, static storage or numericBuffer_ (told apart by address).
     void appendPiece(TokenText& text, std::string_view s);
-    // End of the run from pos_ of bytes that are not stops (a valid UTF-8
+    // End of the run from the position of bytes that are not stops (a valid UTF-8
     // sequence is never one).
     std::size_t scanRun(const StopSet& stops) const;
 
@@ -209,29 +218,14 @@ private:
     text::GrowingInput* source_ = nullptr;
     bool final_ = true; // input_ is the whole document
     bool starved_ = false;
-    std::size_t pos_ = 0;
-    State state_ = State::Data;
-    State returnState_ = State::Data;
+    TokenState cur_;
     bool allowCdata_ = false;
     bool replaceEachInvalidByte_ = false;
     bool emitted_ = false;
-    std::size_t parseErrors_ = 0;
-    std::size_t tagStart_ = 0;  // the '<' that began the current tag or "</" sequence
-    std::size_t nameStart_ = 0; // start of a possible "script" in double-escape checks
     std::string lastStartTag_;
     bool hasLastStartTag_ = false;
 
     std::string scratch_;
-    TokenText chars_;
-    TokenText name_; // tag name, comment data, DOCTYPE name
-    TokenText publicId_;
-    TokenText systemId_;
-    bool hasName_ = false;
-    bool hasPublicId_ = false;
-    bool hasSystemId_ = false;
-    bool forceQuirks_ = false;
-    bool selfClosing_ = false;
-    HtmlTokenType tagType_ = HtmlTokenType::StartTag;
     std::vector<PendingAttribute> attributes_;
     char numericBuffer_[4] = {};
     HtmlToken token_;
