@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NativeEngine.h"
 
+#include "WarmUp.h"
 #include "api/Commands.h"
 
 #include <algorithm>
@@ -31,14 +32,13 @@ NativeEngine::RunOutcome NativeEngine::runScenario(const QByteArray& scenario, c
     options.strategy = strategy.toStdString();
     const std::string_view text(scenario.constData(), static_cast<std::size_t>(scenario.size()));
     try {
-        const double warmupEnd = bi::trace::nowMicros() + 1000.0 * warmupMs;
-        while (warmupMs > 0 && (outcome.warmupRuns == 0 || bi::trace::nowMicros() < warmupEnd)) {
-            if (proceed && !proceed(0)) {
-                outcome.cancelled = true;
-                return outcome;
-            }
-            runLocked(text, options);
-            ++outcome.warmupRuns;
+        WarmUp warmUp(warmupMs);
+        const bool warm =
+            warmUp.run([&] { return !proceed || proceed(0); }, [&] { runLocked(text, options); });
+        outcome.warmupRuns = warmUp.runs();
+        if (!warm) {
+            outcome.cancelled = true;
+            return outcome;
         }
         for (int i = 0; i < repeat; ++i) {
             if (proceed && !proceed(i)) {

@@ -4,6 +4,7 @@
 #include "RecordStats.h"
 #include "ScenarioGenerator.h"
 #include "WasmHost.h"
+#include "WarmUp.h"
 #include "DocumentExtractor.h"
 #include "trace/TimingRecord.h"
 
@@ -236,12 +237,9 @@ void SweepRunner::runNextDocument() {
         DocumentExtractor::Options options;
         options.maxChars = 1000;
         options.fileName = QStringLiteral("generated.html");
-        const double warmupEnd = bi::trace::nowMicros() + 1000.0 * warmupMs;
-        int warmupRuns = 0;
-        while (warmupMs > 0 && (warmupRuns == 0 || bi::trace::nowMicros() < warmupEnd) && live->load() == job) {
-            DocumentExtractor::extract(html, QStringLiteral("text/html"), options);
-            ++warmupRuns;
-        }
+        WarmUp warmUp(warmupMs);
+        warmUp.run([&] { return live->load() == job; },
+                   [&] { DocumentExtractor::extract(html, QStringLiteral("text/html"), options); });
         std::vector<double> times;
         for (int i = 0; i < repeat && live->load() == job; ++i) {
             const double t0 = bi::trace::nowMicros();
@@ -249,6 +247,6 @@ void SweepRunner::runNextDocument() {
             times.push_back(bi::trace::nowMicros() - t0);
         }
         std::sort(times.begin(), times.end());
-        return NativePoint{times.empty() ? -1.0 : times[times.size() / 2], warmupRuns};
+        return NativePoint{times.empty() ? -1.0 : times[times.size() / 2], warmUp.runs()};
     }));
 }
