@@ -188,12 +188,33 @@ void ShadowState::recordRemoved(const Value& old, std::string_view path, UndoEnt
     if (!old.isObject() || !trackRemoved_) {
         return;
     }
+    std::string& buffer = removedPath_;
+    buffer.assign(path);
+    recordRemovedBelow(old, buffer, undo);
+}
+
+// `path` is a buffer holding old's path: each member's path is appended to it and
+// cut off again, and a path already recorded (a run that replaces the same subtree
+// as the run before) is only looked up. Building a string per path and inserting it
+// was a quarter of the compute of a batch replacing 1,000 nested objects.
+void ShadowState::recordRemovedBelow(const Value& old, std::string& path, UndoEntry* undo) {
+    const std::size_t length = path.size();
     for (const auto& m : old.members()) {
-        std::string child = paths::join(path, KeyTable::global().name(m.key));
-        if (removed_.insert(child).second && undo != nullptr) {
-            undo->removedAdded.push_back(child);
+        const std::string_view name = KeyTable::global().name(m.key);
+        if (length != 0 && !name.empty()) { // as paths::join
+            path += '.';
         }
-        recordRemoved(m.value, child, undo);
+        path += name;
+        if (removed_.find(path) == removed_.end()) {
+            removed_.insert(path);
+            if (undo != nullptr) {
+                undo->removedAdded.push_back(path);
+            }
+        }
+        if (m.value.isObject()) {
+            recordRemovedBelow(m.value, path, undo);
+        }
+        path.resize(length);
     }
 }
 

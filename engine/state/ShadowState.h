@@ -79,6 +79,7 @@ private:
     };
 
     void recordRemoved(const Value& old, std::string_view path, UndoEntry* undo);
+    void recordRemovedBelow(const Value& old, std::string& path, UndoEntry* undo);
     void setUndoPath(UndoEntry& undo, std::string_view path);
     [[nodiscard]] std::string_view undoPath(const UndoEntry& undo) const {
         return std::string_view(undoPaths_).substr(undo.pathBegin, undo.pathSize);
@@ -111,6 +112,7 @@ private:
     void dropWalkCache() const { cache_.invalidate(); }
     Value root_ = Value::object();
     std::unordered_set<std::string> removed_;
+    std::string removedPath_; // recordRemoved's path buffer, reused
     std::vector<UndoEntry> undo_;
     std::string undoPaths_; // the undo entries' paths, back to back
     std::vector<Step> steps_; // set()'s path buffer, reused
