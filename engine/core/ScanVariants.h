@@ -28,5 +28,8 @@ std::size_t firstHtmlStop(std::string_view text, std::size_t from, std::string_v
 std::size_t wordRunEnd(std::string_view text, std::size_t from, bool simd);
 // text::firstInvalidUtf8.
 std::size_t firstInvalidUtf8(std::string_view bytes, bool simd);
+// bytes::find (core/ByteFind.h): the first `byte` at or after `from`, or npos;
+// simd false is std::memchr, the one native builds take.
+std::size_t findByte(std::string_view text, std::size_t from, char byte, bool simd);
 
 } // namespace bi::scan_variants

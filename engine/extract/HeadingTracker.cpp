@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/ByteFind.h"
+
 namespace bi::extract {
 
 namespace {
@@ -54,7 +56,7 @@ void HeadingTracker::advanceTo(std::size_t pos) {
             break;
         }
         const std::string_view part = text_.slice(next_, stop);
-        const std::size_t newline = part.find('\n');
+        const std::size_t newline = bytes::find(part, '\n');
         if (newline == std::string_view::npos) {
             next_ = stop;
             if (stop < pos + 1) {
@@ -88,7 +90,7 @@ void HeadingTracker::readHeading(std::size_t lineStart, int level) {
     std::size_t lineEnd = lineStart;
     for (;;) {
         const std::string_view rest = text_.slice(lineEnd, text_.end());
-        const std::size_t newline = rest.find('\n');
+        const std::size_t newline = bytes::find(rest, '\n');
         if (newline != std::string_view::npos) {
             lineEnd += newline;
             break;

@@ -7,6 +7,7 @@
 // portable variants (which no shipped build takes now that wasm uses SIMD too)
 // are called directly and checked the same way.
 #ifdef BI_VARIANT_STANDARD
+#include "core/ByteFind.h"
 #include "core/ScanVariants.h"
 #include "extract/html/HtmlTag.h"
 #include "extract/html/HtmlTokenizer.h"
@@ -288,6 +289,66 @@ TEST(ExtractScanEdges, InvalidUtf8IsFoundAlikeInBothVariantsAtEveryOffset) {
             ASSERT_EQ(bi::scan_variants::firstInvalidUtf8(ascii, simd), std::string_view::npos);
         }
     }
+}
+
+std::size_t findByteModel(std::string_view text, std::size_t from, char byte) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        if (text[i] == byte) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+TEST(ExtractScanEdges, ByteIsFoundAlikeInBothVariantsAtEveryOffset) {
+    // Needles with the high bit set and NUL too; the filler holds bytes one
+    // bit away from each needle, so a compare that is off by a bit shows.
+    const char needles[] = {'\n', '\r', '`', '\0', '\x80', '\xFF'};
+    for (bool simd : {true, false}) {
+        for (char needle : needles) {
+            std::string filler;
+            for (int i = 0; i < 220; ++i) {
+                const char near = static_cast<char>(needle ^ (1 << (i % 8)));
+                filler += i % 3 == 0 ? near : static_cast<char>('a' + i % 26);
+            }
+            // Every length to 70, then a few past several blocks.
+            std::vector<std::size_t> lengths;
+            for (std::size_t length = 0; length <= 70; ++length) {
+                lengths.push_back(length);
+            }
+            for (std::size_t length :
+                 {79U, 80U, 81U, 127U, 128U, 129U, 143U, 144U, 145U, 192U, 193U, 207U, 208U, 209U}) {
+                lengths.push_back(length);
+            }
+            for (std::size_t length : lengths) {
+                const std::string clean = filler.substr(0, length);
+                for (std::size_t from : {0U, 1U, 5U, 16U}) {
+                    ASSERT_EQ(bi::scan_variants::findByte(clean, from, needle, simd),
+                              findByteModel(clean, from, needle))
+                        << "simd " << simd << " length " << length << " from " << from;
+                    for (std::size_t at = 0; at < length; ++at) {
+                        std::string text = clean;
+                        text[at] = needle;
+                        ASSERT_EQ(bi::scan_variants::findByte(text, from, needle, simd),
+                                  findByteModel(text, from, needle))
+                            << "simd " << simd << " length " << length << " from " << from << " at " << at;
+                        // A second needle later: the first one counts.
+                        text[length - 1] = needle;
+                        ASSERT_EQ(bi::scan_variants::findByte(text, from, needle, simd),
+                                  findByteModel(text, from, needle));
+                    }
+                }
+            }
+        }
+    }
+    // The entry points the engine calls, on a text past a few blocks.
+    std::string longText(1000, 'x');
+    longText[517] = '\n';
+    EXPECT_EQ(bi::bytes::find(longText, '\n'), 517U);
+    EXPECT_EQ(bi::bytes::find(longText, '\n', 518), std::string_view::npos);
+    EXPECT_EQ(bi::bytes::indexOf(longText.data(), 517, '\n'), 517U);
+    EXPECT_TRUE(bi::bytes::contains(longText, '\n'));
+    EXPECT_FALSE(bi::bytes::contains(std::string_view(), '\n'));
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/html/BlockWriter.h"
 
+#include "core/ByteFind.h"
+
 namespace bi::extract::html {
 
 void BlockWriter::pushContainer(std::string_view marker, std::string_view indent) {
@@ -55,7 +57,7 @@ void BlockWriter::writeBlock(std::string_view text) {
     }
     std::size_t start = 0;
     for (;;) {
-        const std::size_t end = text.find('\n', start);
+        const std::size_t end = bytes::find(text, '\n', start);
         const std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
         writePrefix(line.empty());
         *out_ += line;

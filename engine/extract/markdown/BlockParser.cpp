@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/markdown/BlockParser.h"
 
-#include <cstring>
 #include <vector>
 
+#include "core/ByteFind.h"
 #include "extract/markdown/HtmlSyntax.h"
 #include "extract/markdown/MdText.h"
 #include "extract/markdown/TableSyntax.h"
@@ -146,23 +146,12 @@ int setextLevel(std::string_view s) {
 namespace {
 
 // End of the line starting at `start`: its '\n' or '\r' or the input's end
-// (memchr: lines are long runs without either). `mayHoldCr` false: the input
-// has no '\r' at all, and only '\n' is looked for.
+// (a byte search: lines are long runs without either). `mayHoldCr` false: the
+// input has no '\r' at all, and only '\n' is looked for.
 std::size_t lineEnd(std::string_view input, std::size_t start, bool mayHoldCr) {
     const char* const begin = input.data() + start;
-    const std::size_t rest = input.size() - start;
-    const void* newline = std::memchr(begin, '\n', rest);
-    std::size_t length = rest;
-    if (newline != nullptr) {
-        length = static_cast<std::size_t>(static_cast<const char*>(newline) - begin);
-    }
-    if (!mayHoldCr) {
-        return start + length;
-    }
-    if (const void* cr = std::memchr(begin, '\r', length); cr != nullptr) {
-        length = static_cast<std::size_t>(static_cast<const char*>(cr) - begin);
-    }
-    return start + length;
+    const std::size_t length = bytes::indexOf(begin, input.size() - start, '\n');
+    return start + (mayHoldCr ? bytes::indexOf(begin, length, '\r') : length);
 }
 
 } // namespace
@@ -175,7 +164,7 @@ void BlockParser::parse(std::string_view input, std::size_t from) {
     tip_->sourceOffset = from;
     std::size_t start = from;
     // One scan for '\r' (most documents have none) spares a second one per line.
-    const bool mayHoldCr = input.find('\r', from) != std::string_view::npos;
+    const bool mayHoldCr = bytes::find(input, '\r', from) != std::string_view::npos;
     while (start < input.size()) {
         const std::size_t end = lineEnd(input, start, mayHoldCr);
         incorporateLine(input.substr(start, end - start), start);
@@ -764,10 +753,7 @@ void BlockParser::finalizeCodeBlock(MdNode* block) {
         content += '\n';
         return;
     }
-    std::size_t newline = content.find('\n');
-    if (newline == std::string::npos) {
-        newline = content.size();
-    }
+    const std::size_t newline = bytes::indexOf(content.data(), content.size(), '\n');
     block->info.clear();
     text::appendUnescaped(trimSpaces(std::string_view(content).substr(0, newline)), block->info);
     content.erase(0, std::min(newline + 1, content.size()));
@@ -894,8 +880,7 @@ namespace {
 
 // Links start at '[' (inline, reference; images too) or '<' (autolinks).
 bool mayHoldLink(std::string_view text) {
-    return std::memchr(text.data(), '[', text.size()) != nullptr ||
-           std::memchr(text.data(), '<', text.size()) != nullptr;
+    return bytes::contains(text, '[') || bytes::contains(text, '<');
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstring>
 
+#include "core/ByteFind.h"
 #include "extract/markdown/MdText.h"
 
 namespace bi::extract::markdown {
@@ -274,14 +275,12 @@ void InlineParser::parseBackslash() {
 std::size_t InlineParser::findClosingBackticks(std::size_t from, std::size_t length) {
     if (!backtickRunsScanned_) {
         backtickRunsScanned_ = true;
-        // memchr to each run: a subject holds few backticks among many bytes.
-        const char* const bytes = subject_.data();
+        // A byte search to each run: a subject holds few backticks among many bytes.
         for (std::size_t i = 0; i < subject_.size();) {
-            const void* found = std::memchr(bytes + i, '`', subject_.size() - i);
-            if (found == nullptr) {
+            i = bytes::find(subject_, '`', i);
+            if (i == std::string_view::npos) {
                 break;
             }
-            i = static_cast<std::size_t>(static_cast<const char*>(found) - bytes);
             std::size_t start = i;
             while (i < subject_.size() && subject_[i] == '`') {
                 ++i;

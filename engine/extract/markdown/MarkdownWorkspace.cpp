@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/markdown/MarkdownWorkspace.h"
 
+#include "core/ByteFind.h"
 #include "extract/markdown/BlockParser.h"
 #include "extract/markdown/FrontMatter.h"
 #include "extract/text/TextDecoder.h"
@@ -17,7 +18,7 @@ void MarkdownWorkspace::analyze(std::string_view markdown, json::Value& metadata
     parser.parse(markdown, hasFrontMatter ? frontMatter.endOffset() : 0);
     // One scan for NUL and invalid UTF-8 (ASCII is skipped many bytes at a
     // time) spares the analyzer repairing the text of every node.
-    const bool clean = markdown.find('\0') == std::string_view::npos &&
+    const bool clean = !bytes::contains(markdown, '\0') &&
                        (validUtf8 || text::firstInvalidUtf8(markdown) == std::string_view::npos);
     analyzer_.analyze(tree_.root(), hasFrontMatter ? &frontMatter : nullptr, metadata, tables, clean);
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 
+#include "core/ByteFind.h"
 #include "core/Utf8.h"
 #include "extract/entities/NamedEntities.h"
 
@@ -190,9 +191,8 @@ std::string unescape(std::string_view s) {
 }
 
 void appendUnescaped(std::string_view s, std::string& out) {
-    // Two memchr calls: find_first_of with a set would call memchr on the set per byte.
-    if (s.empty() ||
-        (std::memchr(s.data(), '\\', s.size()) == nullptr && std::memchr(s.data(), '&', s.size()) == nullptr)) {
+    // Two byte searches: find_first_of with a set would call memchr on the set per byte.
+    if (!bytes::contains(s, '\\') && !bytes::contains(s, '&')) {
         out.append(s); // nothing to resolve: the common case
         return;
     }

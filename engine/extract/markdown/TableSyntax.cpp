@@ -41,7 +41,7 @@ std::size_t countCells(std::string_view line) {
 }
 
 bool parseDelimiterRow(std::string_view line, std::vector<CellAlign>& aligns) {
-    if (line.find('|') == std::string_view::npos) {
+    if (!bytes::contains(line, '|')) {
         return false;
     }
     aligns.clear();

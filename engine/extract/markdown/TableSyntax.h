@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ByteFind.h"
 #include "extract/markdown/MdNode.h"
 
 namespace bi::extract::markdown::tables {
@@ -87,7 +88,7 @@ void forEachRow(const MdNode* table, RowFunction&& row) {
     row(std::string_view(table->tableHeaderLine));
     std::string_view body = table->literal;
     while (!body.empty()) {
-        const std::size_t newline = body.find('\n');
+        const std::size_t newline = bytes::find(body, '\n');
         row(body.substr(0, newline));
         body.remove_prefix(newline == std::string_view::npos ? body.size() : newline + 1);
     }
