@@ -7,6 +7,8 @@
 // wasm SIMD, sixteen bytes a test. Both variants are reachable through
 // scan_variants::findByte, which the unit tests compare with a byte loop.
 
+#include "core/WasmOutline.h"
+
 #include <bit>
 #include <cstddef>
 #include <cstring>
@@ -35,8 +37,10 @@ inline unsigned matchMask(const char* p, __m128i needle) {
 // scans measured no faster: most searches end within a line). The last,
 // partial block is the input's last 16 bytes, which overlap bytes tested
 // already (masked off), so nothing is read past the end. Below 16 bytes, a
-// byte loop.
-inline std::size_t indexOfSimd(const char* p, std::size_t n, char c) {
+// byte loop. One function out of line (BI_WASM_OUTLINE): inlined into its dozen
+// callers it made the Markdown parser's largest functions bigger, and V8's
+// TurboFan compiles of them took 5 MB more of the Node host's peak RSS.
+BI_WASM_OUTLINE inline std::size_t indexOfSimd(const char* p, std::size_t n, char c) {
     if (n < 16) {
         for (std::size_t i = 0; i < n; ++i) {
             if (p[i] == c) {
