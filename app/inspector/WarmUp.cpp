@@ -7,7 +7,9 @@
 
 WarmUp::WarmUp(int budgetMs, Clock clock) : budgetMs_(budgetMs), clock_(std::move(clock)) {}
 
-double WarmUp::now() const { return clock_ ? clock_() : bi::trace::nowMicros(); }
+double WarmUp::now() const {
+    return clock_ ? clock_() : bi::trace::nowMicros();
+}
 
 bool WarmUp::run(const std::function<bool()>& proceed, const std::function<void()>& once) {
     runs_ = 0;

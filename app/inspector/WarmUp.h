@@ -9,7 +9,7 @@
 // once, even when the first call outlasts it (a call that fails then fails here,
 // before any timing); a budget of 0 makes no call (warm-up off).
 class WarmUp {
-public:
+  public:
     // Microseconds from any fixed origin (bi::trace::nowMicros unless a test fakes it).
     using Clock = std::function<double()>;
 
@@ -22,7 +22,7 @@ public:
     // The calls the last run() made, for the status bar's warm-up count.
     [[nodiscard]] int runs() const { return runs_; }
 
-private:
+  private:
     [[nodiscard]] double now() const;
 
     int budgetMs_;

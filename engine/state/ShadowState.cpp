@@ -142,7 +142,9 @@ void ShadowState::markStale(const std::vector<Step>& rootFirst) {
     }
 }
 
-const Value* ShadowState::get(std::string_view path) const { return walk(path, true); }
+const Value* ShadowState::get(std::string_view path) const {
+    return walk(path, true);
+}
 
 const Value* ShadowState::get(std::string_view path, std::uint32_t& hint) const {
     return walkHinted(path, true, hint);
@@ -264,7 +266,8 @@ void ShadowState::set(std::string_view path, Value value) {
         } else if (node->isArray()) {
             std::size_t index = 0;
             if (!parseIndex(seg, index) || index >= node->items().size()) {
-                throw EngineError("path '" + std::string(path) + "': index '" + std::string(seg) + "' is out of range");
+                throw EngineError("path '" + std::string(path) + "': index '" + std::string(seg) +
+                                  "' is out of range");
             }
             next = &node->itemAt(index);
         } else {

@@ -272,7 +272,8 @@ BI_EXPORT void bi_free(std::uintptr_t ptr) {
 }
 
 #ifdef BI_VARIANT_STANDARD
-BI_EXPORT int bi_run_scenario(std::uintptr_t ptr, std::size_t len, std::uintptr_t strategy, std::size_t strategyLen) {
+BI_EXPORT int bi_run_scenario(std::uintptr_t ptr, std::size_t len, std::uintptr_t strategy,
+                              std::size_t strategyLen) {
     return runScenarioBytes(ptr, len, textArg(strategy, strategyLen)) ? 1 : 0;
 }
 #endif

@@ -16,7 +16,6 @@
 // same text as the native `bi`.
 #include "ExtractStreamSession.h"
 #include "RawExport.h"
-
 #include "api/ExtractCommands.h"
 #include "core/EngineError.h"
 #include "core/Json.h"
@@ -24,9 +23,8 @@
 #include "extract/ResultJson.h"
 #include "trace/TimingRecord.h"
 
-#include <emscripten/bind.h>
-
 #include <cstdint>
+#include <emscripten/bind.h>
 #include <map>
 #include <memory>
 #include <string>
@@ -134,7 +132,8 @@ bi::extract::ExtractOptions extractOptions(const std::string& fileName,
 // Runs `run(body, call)`; engine errors are prefixed with the document's name as the
 // native batch command does, so messages match byte for byte. One function for every
 // binding (a template per call site would copy the catch blocks into each).
-[[gnu::noinline]] bool guardedCall(const std::string& fileName, void (*run)(void*, ExtractCall&), void* body) {
+[[gnu::noinline]] bool guardedCall(const std::string& fileName, void (*run)(void*, ExtractCall&),
+                                   void* body) {
     ExtractCall& call = lastCall();
     call.error.clear();
     call.result.clear();
@@ -165,7 +164,8 @@ bi::extract::ExtractOptions extractOptions(const std::string& fileName,
 
 template <typename Body> bool guarded(const std::string& fileName, Body&& body) {
     return guardedCall(
-        fileName, [](void* b, ExtractCall& call) { (*static_cast<std::remove_reference_t<Body>*>(b))(call); }, &body);
+        fileName, [](void* b, ExtractCall& call) { (*static_cast<std::remove_reference_t<Body>*>(b))(call); },
+        &body);
 }
 
 // Extracts one document with the reused extractor and result and appends its JSON to
@@ -203,7 +203,7 @@ using bi::wasm::textArg;
 // memcpy in V8). embind's own std::string conversion copies byte by byte in a JS loop,
 // about a millisecond for the 10 × 100 KB batch.
 void copyBytes(const emscripten::val& bytes, const char* what, std::string& out) {
-    if (!bytes.instanceof(emscripten::val::global("Uint8Array"))) {
+    if (!bytes.instanceof (emscripten::val::global("Uint8Array"))) {
         throw bi::EngineError(std::string(what) + ": the document must be a Uint8Array");
     }
     out.resize(bytes["length"].as<std::size_t>());
@@ -219,8 +219,8 @@ std::string& copyBuffer() {
     return bytes;
 }
 
-bool extractCopy(const emscripten::val& bytes, const std::string& fileName, const std::string& mime, bool text,
-                 std::size_t maxChars, std::size_t overlap) {
+bool extractCopy(const emscripten::val& bytes, const std::string& fileName, const std::string& mime,
+                 bool text, std::size_t maxChars, std::size_t overlap) {
     return guarded(fileName, [&](ExtractCall& call) {
         std::string& copy = copyBuffer();
         copyBytes(bytes, "extractCopy", copy);
@@ -241,8 +241,8 @@ bool extractAt(std::uintptr_t ptr, std::size_t len, const std::string& fileName,
 // Arena: api::extractBatch's work (one extractor and result for every document: here
 // the pair the single calls reuse too), each document's JSON written straight into
 // the result buffer rather than into its own string and then copied into ours.
-void extractArena(const std::vector<bi::api::ExtractInput>& inputs, const bi::api::ExtractCommandOptions& options,
-                  ExtractCall& call) {
+void extractArena(const std::vector<bi::api::ExtractInput>& inputs,
+                  const bi::api::ExtractCommandOptions& options, ExtractCall& call) {
     for (const bi::api::ExtractInput& input : inputs) {
         const std::size_t start = call.result.size();
         try {
@@ -256,8 +256,8 @@ void extractArena(const std::vector<bi::api::ExtractInput>& inputs, const bi::ap
 }
 
 // Malloc: a fresh extractor and result per document (api::extractDocument).
-void extractEach(const std::vector<bi::api::ExtractInput>& inputs, const bi::api::ExtractCommandOptions& options,
-                 ExtractCall& call) {
+void extractEach(const std::vector<bi::api::ExtractInput>& inputs,
+                 const bi::api::ExtractCommandOptions& options, ExtractCall& call) {
     for (const bi::api::ExtractInput& input : inputs) {
         try {
             CommandOutput out = bi::api::extractDocument(input, options);
@@ -346,8 +346,8 @@ template <typename Make> int openSession(const std::string& fileName, Make&& mak
 // Returns a session id (> 0), or 0 when the document cannot be extracted.
 // The copy of the Uint8Array moves into the session, no second copy; it is made
 // before the session's timed opening, as the host counts it as copy-in.
-int streamOpenCopy(const emscripten::val& bytes, const std::string& fileName, const std::string& mime, bool text,
-                   std::size_t maxChars, std::size_t overlap) {
+int streamOpenCopy(const emscripten::val& bytes, const std::string& fileName, const std::string& mime,
+                   bool text, std::size_t maxChars, std::size_t overlap) {
     std::string copy;
     if (!guarded(fileName, [&](ExtractCall&) { copyBytes(bytes, "streamOpenCopy", copy); })) {
         return 0;
@@ -407,7 +407,9 @@ bool streamClose(int id) {
 BI_EXPORT int bi_extract_at(std::uintptr_t ptr, std::size_t len, std::uintptr_t name, std::size_t nameLen,
                             std::uintptr_t mime, std::size_t mimeLen, int text, std::size_t maxChars,
                             std::size_t overlap) {
-    return extractAt(ptr, len, textArg(name, nameLen), textArg(mime, mimeLen), text != 0, maxChars, overlap) ? 1 : 0;
+    return extractAt(ptr, len, textArg(name, nameLen), textArg(mime, mimeLen), text != 0, maxChars, overlap)
+               ? 1
+               : 0;
 }
 
 BI_EXPORT int bi_markdown_to_html_at(std::uintptr_t ptr, std::size_t len) {
@@ -417,7 +419,8 @@ BI_EXPORT int bi_markdown_to_html_at(std::uintptr_t ptr, std::size_t len) {
 BI_EXPORT int bi_stream_open_at(std::uintptr_t ptr, std::size_t len, std::uintptr_t name, std::size_t nameLen,
                                 std::uintptr_t mime, std::size_t mimeLen, int text, std::size_t maxChars,
                                 std::size_t overlap) {
-    return streamOpenAt(ptr, len, textArg(name, nameLen), textArg(mime, mimeLen), text != 0, maxChars, overlap);
+    return streamOpenAt(ptr, len, textArg(name, nameLen), textArg(mime, mimeLen), text != 0, maxChars,
+                        overlap);
 }
 
 BI_EXPORT int bi_stream_next(int id) {
