@@ -462,6 +462,13 @@ BI_EXPORT int bi_extract_content_borrowed() {
     return lastCall().contentBorrowed ? 1 : 0;
 }
 
+// The last call's phases in place, three doubles (decode, compute, encode), as the
+// summary carries them too: the host's independent check of its summary read.
+BI_EXPORT std::uintptr_t bi_extract_phases() {
+    static_assert(sizeof(EnginePhases) == 3 * sizeof(double), "the host reads three doubles");
+    return reinterpret_cast<std::uintptr_t>(&lastCall().phases);
+}
+
 // The CallSummary (result place, content place, phases) of the last extraction call.
 BI_EXPORT std::uintptr_t bi_extract_summary() {
     return reinterpret_cast<std::uintptr_t>(&summary());

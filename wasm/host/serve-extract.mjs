@@ -3,7 +3,7 @@
 // with a per-request input/output strategy, batches, md2html, and an engine-side
 // stream the app pulls one chunk per request from. Results are the engine's own
 // bytes, spliced in as "result" (rawResult), like `run`.
-import { extractBatchFiles, extractFile, markdownFileToHtml, openStream, nextChunk, endStream, closeStream } from './extract.mjs';
+import { extractBatchFiles, extractFile, lastPhases, markdownFileToHtml, openStream, nextChunk, endStream, closeStream } from './extract.mjs';
 import { formatRecord } from './records.mjs';
 import { warmupBudget, warmUp } from './warmup.mjs';
 
@@ -37,7 +37,7 @@ function streamIdOf(req) {
 
 // One record for a single stream call.
 function streamRecord(engine, op, input, t0, t1, bytesOut) {
-  const compute = engine.m.extractPhases().compute;
+  const compute = lastPhases(engine.m).compute;
   return formatRecord({ op, strategy: `${input}/stream`, engine: 'wasm', crossings: 1, bytes_out: bytesOut, compute, total: micros(t0, t1) });
 }
 
