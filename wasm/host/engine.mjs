@@ -21,13 +21,19 @@ export class HostError extends Error {}
 // The host modules the calls use, imported by loadEngine while V8 compiles the wasm
 // module (on a background thread): imported statically, each ES module file cost
 // about 1 ms of the start-up before the compile began. Set once, by the first load.
-let host = null; // { rawCalls, clockResolutionMicros, blockSizeFor, codec }
+let host = null; // { rawCalls, clockResolutionMicros, blockSizeFor, codec, layouts }
 let hostImport = null;
 
 function importHostModules() {
   hostImport ??= Promise.all([import('./raw-calls.mjs'), import('./records.mjs'), import('./binary-codec.mjs')])
     .then(([raw, records, codec]) => {
-      host = { rawCalls: raw.rawCalls, clockResolutionMicros: records.clockResolutionMicros, blockSizeFor: records.blockSizeFor, codec };
+      // The binary codec's layouts, by input kind (binaryLayout picks one per call).
+      const layouts = {
+        outputs: { write: codec.writeOutputs, size: codec.outputsSize },
+        changes: { write: codec.writeChanges, size: codec.changesSize },
+        document: { write: codec.writeDocument, size: codec.documentSize },
+      };
+      host = { rawCalls: raw.rawCalls, clockResolutionMicros: records.clockResolutionMicros, blockSizeFor: records.blockSizeFor, codec, layouts };
       return host;
     });
   return hostImport;
@@ -260,23 +266,12 @@ function textCrossing(m, bytes, invoke) {
   return { text, bytesIn: bytes.length, bytesOut: len, copyIn: micros(t1, t2), copyOut: micros(t3, t4), total: micros(t1, t4) };
 }
 
-let layouts = null;
-
-function binaryLayouts() {
-  const c = host.codec;
-  layouts ??= {
-    outputs: { write: c.writeOutputs, size: c.outputsSize },
-    changes: { write: c.writeChanges, size: c.changesSize },
-    document: { write: c.writeDocument, size: c.documentSize },
-  };
-  return layouts;
-}
 const OUTPUT_OPS = new Set(['finalize', 'routeProducedChanges']);
 
 function binaryLayout(engine, op, input) {
-  const all = binaryLayouts();
-  if (OUTPUT_OPS.has(op) && engine.supports('binaryOutputs') && host.codec.isOutputList(input)) return all.outputs;
-  return host.codec.isChangeList(input) ? all.changes : all.document;
+  const { codec, layouts } = host;
+  if (OUTPUT_OPS.has(op) && engine.supports('binaryOutputs') && codec.isOutputList(input)) return layouts.outputs;
+  return codec.isChangeList(input) ? layouts.changes : layouts.document;
 }
 
 // Each codec returns { value, times: {bytes_in, bytes_out, host_encode, copy_in, copy_out, host_decode}, total }.
