@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BinaryResultWriter.h"
 #include "CompactPlan.h"
+#include "InputChangeMatch.h"
 
 #include "api/BinaryCodec.h"
 #include "state/KeyTable.h"
@@ -69,6 +70,20 @@ void BinaryResultWriter::changes(const pipeline::ChangeList& list) {
     for (const auto& c : list) {
         str(c.path);
         stateValue(c.value);
+    }
+}
+
+void BinaryResultWriter::changesReferring(const pipeline::ChangeList& list, const pipeline::ChangeList& input) {
+    *room(1) = static_cast<char>(kChangeRefsTag);
+    u32(static_cast<std::uint32_t>(list.size()));
+    InputChangeMatch match(input);
+    for (const auto& c : list) {
+        const std::uint32_t ref = match.find(c);
+        u32(ref);
+        if (ref == InputChangeMatch::kNone) {
+            str(c.path);
+            stateValue(c.value);
+        }
     }
 }
 

@@ -31,6 +31,15 @@ namespace bi::wasm {
 // where ids = u32 count + count × u32. It decodes to exactly the JSON compact plan.
 inline constexpr std::uint8_t kCompactPlanTag = 9;
 
+// Another (the standard module's prepare answers under the binary codec): a change list
+// that names the call's input changes it repeats exactly (InputChangeMatch) instead of
+// carrying their values back:
+//   10 | u32 n | n × (u32 ref [| str path | value])
+// where ref is the index of the repeated input change, or 0xFFFFFFFF followed by the
+// change itself. The host answers with the caller's own path and value for a ref
+// (wasm/host/binary-codec.mjs), so it decodes to what tag 8 would.
+inline constexpr std::uint8_t kChangeRefsTag = 10;
+
 class BinaryResultWriter {
   public:
     // Writes the document magic; `sizeHint` bytes are reserved up front (the answer of a
@@ -43,6 +52,8 @@ class BinaryResultWriter {
     void value(const json::Value& v);
     void number(double d);
     void changes(const pipeline::ChangeList& list);
+    // `list` as tag 10, against the call's decoded `input`.
+    void changesReferring(const pipeline::ChangeList& list, const pipeline::ChangeList& input);
     void compactPlan(const pipeline::ExecutionPlan& plan);
 
     [[nodiscard]] std::string take();

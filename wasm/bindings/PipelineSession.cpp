@@ -171,7 +171,9 @@ void PipelineSession::writePrepareAnswer(BinaryResultWriter& out) {
         const char* key = planKey();
         out.beginObject(key != nullptr ? 4 : 3);
         out.key("changes");
-        out.changes(p.changes);
+        // Only a 'BIC1' input comes here (EngineBindings' callBinary), which the host wrote from its
+        // own change list: the answer can name the input changes it repeats.
+        out.changesReferring(p.changes, current_.input);
         out.key("concern_changes");
         out.changes(p.concernChanges);
         if (key != nullptr) {

@@ -15,7 +15,10 @@ const OUTPUTS_MAGIC = 0x314f4942; // "BIO1"
 // changes (8): the engine's compact change list, [{path, value}…] without the repeated keys.
 // plan (9): preparePlan's compact plan (wasm/bindings/BinaryResultWriter.h), decoded to
 // exactly what JSON.parse gives for the JSON codec's compact plan.
-const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6, undefined: 7, changes: 8, plan: 9 };
+// changeRefs (10): a prepare answer's change list naming the input changes it repeats
+// exactly (wasm/bindings/BinaryResultWriter.h), decoded with the call's input (decodeDocument).
+const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6, undefined: 7, changes: 8, plan: 9, changeRefs: 10 };
+const NO_REF = 0xffffffff;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -110,6 +113,8 @@ class Writer {
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.pos = offset;
+    // Set when a value written would not decode to itself (see faithlessChanges).
+    this.lossy = false;
   }
 
   u32(v) {
@@ -137,6 +142,7 @@ class Writer {
       }
     }
     const at = this.pos + 4;
+    if (!s.isWellFormed()) this.lossy = true; // a lone surrogate is written as U+FFFD
     const { read, written } = encoder.encodeInto(s, this.bytes.subarray(at));
     if (read < s.length) {
       // Did not fit: report a position past the end, so that the caller writes again.
@@ -157,7 +163,10 @@ class Writer {
 
   value(v) {
     if (v === null) this.bytes[this.pos++] = TAG.null;
-    else if (v === undefined || isUndefinedMarker(v)) this.bytes[this.pos++] = TAG.undefined;
+    else if (v === undefined) {
+      this.bytes[this.pos++] = TAG.undefined; // decodes to the engine's marker object
+      this.lossy = true;
+    } else if (isUndefinedMarker(v)) this.bytes[this.pos++] = TAG.undefined;
     else if (v === true) this.bytes[this.pos++] = TAG.true;
     else if (v === false) this.bytes[this.pos++] = TAG.false;
     else if (typeof v === 'number') {
@@ -175,6 +184,9 @@ class Writer {
       for (const item of v) this.value(item);
     } else {
       this.bytes[this.pos++] = TAG.object;
+      // A class instance (a Date, a Map) comes back as a plain object of its own keys.
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) this.lossy = true;
       const keys = Object.keys(v);
       this.u32(keys.length);
       for (const key of keys) {
@@ -191,11 +203,30 @@ export function writeChanges(changes, bytes, offset = 0) {
   const w = new Writer(bytes, offset);
   w.u32(CHANGES_MAGIC);
   w.u32(changes.length);
-  for (const c of changes) {
+  let faithless = null;
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i];
     w.str(pathOf(c));
     w.value(valueOf(c));
+    if (w.lossy) {
+      (faithless ??= new Set()).add(i);
+      w.lossy = false;
+    }
   }
+  if (faithless) faithlessChanges.set(changes, faithless);
+  else faithlessChanges.delete(changes);
   return w.pos - offset;
+}
+
+// For each change list last written by writeChanges, the indices of its changes that
+// would not decode to themselves (an undefined, a class instance, a lone surrogate). A
+// prepare answer that names such an input change (tag 10) gets the change as the engine
+// read it, decoded from its layout, instead of the caller's own value.
+const faithlessChanges = new WeakMap();
+
+function asEngineRead(change) {
+  const doc = { path: pathOf(change), value: valueOf(change) };
+  return decodeDocument(encodeDocument(doc));
 }
 
 // Writes listener outputs ('BIO1', isOutputList) into `bytes` at `offset`; returns the
@@ -273,10 +304,12 @@ const PLAN_STRING_CACHED = 256;
 let lastPlanStrings = []; // Reader.planStr
 
 class Reader {
-  constructor(bytes) {
+  // `input`: the change list the call wrote (writeChanges), which tag 10 refers to.
+  constructor(bytes, input = null) {
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.pos = 0;
+    this.input = input;
   }
 
   fail(what) {
@@ -339,7 +372,9 @@ class Reader {
         const out = {};
         for (let i = 0; i < n; i++) {
           const key = this.str();
-          out[key] = this.value();
+          // As JSON.parse does: an own "__proto__" member, not the object's prototype.
+          if (key === '__proto__') Object.defineProperty(out, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
+          else out[key] = this.value();
         }
         return out;
       }
@@ -353,8 +388,33 @@ class Reader {
         return out;
       }
       case TAG.plan: return this.compactPlan();
+      case TAG.changeRefs: return this.changeRefs();
       default: return this.fail(`unknown value tag ${tag}`);
     }
+  }
+
+  // Tag 10: each entry is the index of an input change the answer repeats (the caller's
+  // own path and value object are handed out again), or NO_REF and the change itself.
+  changeRefs() {
+    const n = this.count();
+    const input = this.input;
+    const faithless = input === null ? undefined : faithlessChanges.get(input);
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const ref = this.u32();
+      if (ref === NO_REF) {
+        const p = this.str();
+        out[i] = { path: p, value: this.value() };
+      } else if (input === null || ref >= input.length) {
+        this.fail(`change reference ${ref} without a matching input change`);
+      } else if (faithless?.has(ref)) {
+        out[i] = asEngineRead(input[ref]);
+      } else {
+        const c = input[ref];
+        out[i] = { path: pathOf(c), value: valueOf(c) };
+      }
+    }
+    return out;
   }
 
   // u32 count + count × u32, as an array of numbers.
@@ -432,8 +492,9 @@ class Reader {
 }
 
 // Reads a document (engine output) from a Uint8Array (e.g. a view of wasm memory).
-export function decodeDocument(bytes) {
-  const r = new Reader(bytes);
+// `input`: the change list the call sent (writeChanges), for the answers that refer to it.
+export function decodeDocument(bytes, input = null) {
+  const r = new Reader(bytes, input);
   r.magic(DOC_MAGIC, 'document');
   const v = r.value();
   if (r.pos !== bytes.length) r.fail(`${bytes.length - r.pos} trailing bytes`);

@@ -321,7 +321,7 @@ const CODECS = {
     if (!ok) throw new HostError(m.lastError());
     const outPtr = m.resultPtr();
     const len = m.resultLen();
-    const value = host.codec.decodeDocument(m.HEAPU8.subarray(outPtr, outPtr + len));
+    const value = host.codec.decodeDocument(m.HEAPU8.subarray(outPtr, outPtr + len), layout === host.layouts.changes ? input : null);
     const t3 = performance.now();
     return {
       value,
