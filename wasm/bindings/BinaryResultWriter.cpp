@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BinaryResultWriter.h"
+
 #include "CompactPlan.h"
 #include "InputChangeMatch.h"
-
 #include "api/BinaryCodec.h"
 #include "state/KeyTable.h"
 
@@ -73,7 +73,8 @@ void BinaryResultWriter::changes(const pipeline::ChangeList& list) {
     }
 }
 
-void BinaryResultWriter::changesReferring(const pipeline::ChangeList& list, const pipeline::ChangeList& input) {
+void BinaryResultWriter::changesReferring(const pipeline::ChangeList& list,
+                                          const pipeline::ChangeList& input) {
     *room(1) = static_cast<char>(kChangeRefsTag);
     u32(static_cast<std::uint32_t>(list.size()));
     InputChangeMatch match(input);

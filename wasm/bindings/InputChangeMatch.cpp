@@ -44,14 +44,17 @@ bool InputChangeMatch::sameWritten(const state::Value& a, const state::Value& b)
     }
     switch (a.kind()) {
     case Kind::Undefined:
-    case Kind::Null: return true;
-    case Kind::Bool: return a.asBool() == b.asBool();
+    case Kind::Null:
+        return true;
+    case Kind::Bool:
+        return a.asBool() == b.asBool();
     case Kind::Number: {
         const double x = a.asNumber();
         const double y = b.asNumber();
         return std::memcmp(&x, &y, sizeof x) == 0; // -0 and NaN payloads are written as they are
     }
-    case Kind::String: return a.asString() == b.asString();
+    case Kind::String:
+        return a.asString() == b.asString();
     case Kind::Array: {
         const auto& xs = a.items();
         const auto& ys = b.items();
