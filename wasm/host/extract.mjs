@@ -9,8 +9,12 @@
 //                     assembles the same result JSON
 //   batch   malloc    a fresh extractor per document; arena: one reused across the batch
 // Every call returns its timing record (the fields of records.mjs).
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { HostError } from './engine.mjs';
+// A document is a file path (Node) or an in-memory { name, bytes } (a browser page's
+// fetched or picked file: wasm/web); the name is what the engine sees as the file name.
+import { HostError } from './host-error.mjs';
+
+// Node's fs, for documents given by path; a browser has none and passes bytes.
+const fs = globalThis.process?.versions?.node ? await import('node:fs') : null;
 
 export const INPUTS = ['copy', 'zerocopy'];
 export const OUTPUTS = ['whole', 'stream'];
@@ -27,17 +31,33 @@ function optionArgs(o = {}) {
   return [String(o.mime ?? ''), Boolean(o.text), Number(o.maxChars ?? 0), Number(o.overlap ?? 0)];
 }
 
+const inMemory = (doc) => typeof doc !== 'string';
+
+// The name the engine gets for a document (it picks the format by its extension).
+export function documentName(doc) {
+  return inMemory(doc) ? String(doc.name) : doc;
+}
+
+function nodeFs(file) {
+  if (fs === null) throw new HostError(`cannot open '${file}': no file system here (pass { name, bytes })`);
+  return fs;
+}
+
 export function readDocument(file) {
+  if (inMemory(file)) return file.bytes;
   try {
-    return readFileSync(file);
+    return nodeFs(file).readFileSync(file);
   } catch {
     throw new HostError(`cannot open '${file}'`);
   }
 }
 
 // Reads `file` straight into a fresh allocation in wasm memory; returns { ptr, size }.
-// The caller frees ptr (freeBytes) or hands it to a stream, which adopts it.
+// The caller frees ptr (freeBytes) or hands it to a stream, which adopts it. An
+// in-memory document is copied in once (what reading a file into wasm memory costs).
 export function readIntoWasm(m, file) {
+  if (inMemory(file)) return copyIntoWasm(m, file.bytes);
+  const { closeSync, fstatSync, openSync, readSync } = nodeFs(file);
   let fd;
   try {
     fd = openSync(file, 'r');
@@ -69,6 +89,13 @@ export function readIntoWasm(m, file) {
   }
 }
 
+function copyIntoWasm(m, bytes) {
+  const ptr = m.allocBytes(bytes.length);
+  if (ptr === 0 && bytes.length > 0) throw new HostError(`no room in wasm memory for a ${bytes.length}-byte document`);
+  m.HEAPU8.set(bytes, ptr); // HEAPU8 after allocating: growing memory replaces it
+  return { ptr, size: bytes.length };
+}
+
 // The binding's CallSummary (wasm/bindings/ExtractBindings.cpp), in its field order:
 // the last call's outcome read from wasm memory, no crossing per field.
 const SUMMARY = { resultPtr: 0, resultLen: 1, contentAddress: 2, contentBorrowed: 3, decode: 4, compute: 5, encode: 6 };
@@ -94,8 +121,14 @@ export function lastPhases(m) {
 // 110 KB HTML result with a few non-ASCII characters becomes a two-byte string of 220 KB,
 // and allocating that in V8's large-object space is what costs, 0.3–0.6 ms, either way.)
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 export function textAt(m, ptr, len) {
   return decoder.decode(m.HEAPU8.subarray(ptr, ptr + len));
+}
+
+// UTF-8 byte count of a string: Buffer's under Node (no copy), else an encoding.
+export function utf8Length(text) {
+  return globalThis.Buffer ? globalThis.Buffer.byteLength(text) : encoder.encode(text).length;
 }
 
 // Copies the engine's last result out of wasm memory as text.
@@ -130,7 +163,7 @@ function extractWhole(m, file, options, input) {
     bytesIn = bytes.length;
     t1 = performance.now();
     t2 = t1;
-    ok = m.extractCopy(bytes, file, ...optionArgs(options));
+    ok = m.extractCopy(bytes, documentName(file), ...optionArgs(options));
   } else {
     t1 = performance.now();
     const doc = readIntoWasm(m, file);
@@ -138,7 +171,7 @@ function extractWhole(m, file, options, input) {
     bytesIn = doc.size;
     inputPtr = doc.ptr;
     try {
-      ok = m.extractAt(doc.ptr, doc.size, file, ...optionArgs(options));
+      ok = m.extractAt(doc.ptr, doc.size, documentName(file), ...optionArgs(options));
     } finally {
       m.freeBytes(doc.ptr);
     }
@@ -176,12 +209,12 @@ export function openStream(m, file, options, input) {
     const bytes = readDocument(file);
     bytesIn = bytes.length;
     t1 = performance.now();
-    id = m.streamOpenCopy(bytes, file, ...optionArgs(options));
+    id = m.streamOpenCopy(bytes, documentName(file), ...optionArgs(options));
   } else {
     const doc = readIntoWasm(m, file);
     bytesIn = doc.size;
     t1 = performance.now();
-    id = m.streamOpenAt(doc.ptr, doc.size, file, ...optionArgs(options)); // adopts doc.ptr
+    id = m.streamOpenAt(doc.ptr, doc.size, documentName(file), ...optionArgs(options)); // adopts doc.ptr
   }
   const t2 = performance.now();
   if (id === 0) throw new HostError(m.extractError());
@@ -253,7 +286,7 @@ function extractStreamed(m, file, options, input) {
     content: null,
     record: record('extract', `${input}/stream`, {
       // open, one next per chunk plus the final one, end, close
-      bytes_in: open.bytesIn, bytes_out: Buffer.byteLength(json), crossings: chunks.length + 4,
+      bytes_in: open.bytesIn, bytes_out: utf8Length(json), crossings: chunks.length + 4,
       host_encode: input === 'copy' ? open.read : 0, copy_in: input === 'copy' ? Math.max(0, open.open - open.compute) : open.read,
       engine_decode: 0, compute, engine_encode: 0,
       copy_out: Math.max(0, copyOut), host_decode: micros(t1, t2), total: micros(t0, t2),
@@ -275,14 +308,14 @@ export function extractBatchFiles(engine, files, options = {}, { input = 'copy',
     const docs = files.map(readDocument);
     sizes = docs.map((d) => d.length);
     t1 = performance.now();
-    ok = m.extractBatch(docs, null, files, ...optionArgs(options), batch === 'arena');
+    ok = m.extractBatch(docs, null, files.map(documentName), ...optionArgs(options), batch === 'arena');
   } else {
     const docs = [];
     try {
       for (const f of files) docs.push(readIntoWasm(m, f));
       sizes = docs.map((d) => d.size);
       t1 = performance.now();
-      ok = m.extractBatch(docs.map((d) => d.ptr), sizes, files, ...optionArgs(options), batch === 'arena');
+      ok = m.extractBatch(docs.map((d) => d.ptr), sizes, files.map(documentName), ...optionArgs(options), batch === 'arena');
     } finally {
       for (const d of docs) m.freeBytes(d.ptr);
     }

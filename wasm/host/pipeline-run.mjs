@@ -8,7 +8,7 @@
 // Every crossing goes through the chosen codec (json, direct, binary) and is counted;
 // the session counts the same crossings into each run's "calls", and its report is the
 // document `bi run` prints (wasm/bindings/PipelineSession.h).
-import { HostError } from './engine.mjs';
+import { HostError } from './host-error.mjs';
 import { executePlan, executeLegacyLevel, handlersFor } from './listeners.mjs';
 
 export const STRATEGIES = ['plan', 'legacy'];
