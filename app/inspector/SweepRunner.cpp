@@ -1,23 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SweepRunner.h"
+
+#include "DocumentExtractor.h"
 #include "NativeEngine.h"
 #include "RecordStats.h"
 #include "ScenarioGenerator.h"
-#include "WasmHost.h"
 #include "WarmUp.h"
-#include "DocumentExtractor.h"
+#include "WasmHost.h"
 #include "trace/TimingRecord.h"
 
 #include <QFile>
 #include <QFutureWatcher>
-
-#include <algorithm>
 #include <QPointer>
 #include <QtConcurrent>
+#include <algorithm>
 
 SweepRunner::SweepRunner(WasmHost* host, QObject* parent) : QObject(parent), host_(host) {
     connect(host_, &WasmHost::runFinished, this,
-            [this](int id, const QByteArray&, const std::vector<bi::trace::TimingRecord>& records, int warmupRuns) {
+            [this](int id, const QByteArray&, const std::vector<bi::trace::TimingRecord>& records,
+                   int warmupRuns) {
                 if (id == wasmRequest_) {
                     wasmWarmupRuns_ += warmupRuns;
                     wasmDone(RecordStats::totals(records).median);
@@ -45,7 +46,8 @@ void SweepRunner::startDepthSweep(const QList<int>& depths, int repeat) {
     startScenarioSweep(Mode::Depths, depths, {QStringLiteral("plan"), QStringLiteral("legacy")}, repeat);
 }
 
-void SweepRunner::startScenarioSweep(Mode mode, const QList<int>& sizes, const QStringList& strategies, int repeat) {
+void SweepRunner::startScenarioSweep(Mode mode, const QList<int>& sizes, const QStringList& strategies,
+                                     int repeat) {
     liveJob_->store(++job_);
     mode_ = mode;
     sizes_ = sizes;
@@ -60,7 +62,9 @@ void SweepRunner::startScenarioSweep(Mode mode, const QList<int>& sizes, const Q
     runNext();
 }
 
-int SweepRunner::taskCount() const { return static_cast<int>(sizes_.size() * strategies_.size()); }
+int SweepRunner::taskCount() const {
+    return static_cast<int>(sizes_.size() * strategies_.size());
+}
 
 void SweepRunner::cancel() {
     liveJob_->store(++job_);
@@ -78,7 +82,8 @@ void SweepRunner::runNext() {
         return;
     }
     const int size = currentSize();
-    scenario_ = mode_ == Mode::Depths ? ScenarioGenerator::nestedScenario(size) : ScenarioGenerator::scenario(3000, size);
+    scenario_ = mode_ == Mode::Depths ? ScenarioGenerator::nestedScenario(size)
+                                      : ScenarioGenerator::scenario(3000, size);
     const int job = job_;
     const QByteArray scenario = scenario_;
     const QString strategy = currentStrategy();
@@ -92,17 +97,24 @@ void SweepRunner::runNext() {
     watcher->setFuture(QtConcurrent::run([scenario, strategy, repeat, warmupMs, live = liveJob_, job] {
         const auto outcome = NativeEngine::runScenario(
             scenario, strategy, repeat, [&](int) { return live->load() == job; }, warmupMs);
-        return NativePoint{outcome.ok ? RecordStats::totals(outcome.records).median : -1.0, outcome.warmupRuns};
+        return NativePoint{outcome.ok ? RecordStats::totals(outcome.records).median : -1.0,
+                           outcome.warmupRuns};
     }));
 }
 
 // Tasks run size by size, every strategy of a size before the next size.
-int SweepRunner::currentSize() const { return sizes_[index_ / static_cast<int>(strategies_.size())]; }
+int SweepRunner::currentSize() const {
+    return sizes_[index_ / static_cast<int>(strategies_.size())];
+}
 
-QString SweepRunner::currentStrategy() const { return strategies_[index_ % static_cast<int>(strategies_.size())]; }
+QString SweepRunner::currentStrategy() const {
+    return strategies_[index_ % static_cast<int>(strategies_.size())];
+}
 
 // Tier-up is per function, not per size: warming the first size of each strategy is enough.
-int SweepRunner::currentWarmupMs() const { return index_ < strategies_.size() ? warmupMs_ : 0; }
+int SweepRunner::currentWarmupMs() const {
+    return index_ < strategies_.size() ? warmupMs_ : 0;
+}
 
 void SweepRunner::nativeDone(int job, NativePoint point) {
     if (job != job_) {
@@ -119,7 +131,8 @@ void SweepRunner::nativeDone(int job, NativePoint point) {
 void SweepRunner::wasmDone(double median) {
     wasmRequest_ = -1;
     if (median >= 0) {
-        curves_[QStringLiteral("wasm ") + currentStrategy()].push_back({static_cast<double>(currentSize()), median});
+        curves_[QStringLiteral("wasm ") + currentStrategy()].push_back(
+            {static_cast<double>(currentSize()), median});
     }
     ++index_;
     emit progress(index_, taskCount());
@@ -130,7 +143,8 @@ namespace {
 QByteArray generatedHtml(int bytes) {
     QByteArray html = "<html><head><title>Generated</title></head><body>";
     for (int section = 0; html.size() < bytes; ++section) {
-        html += "<h2>Section " + QByteArray::number(section) + "</h2><p>Values cross the boundary as bytes; "
+        html += "<h2>Section " + QByteArray::number(section) +
+                "</h2><p>Values cross the boundary as bytes; "
                 "each crossing costs an encode, a copy and a decode. Paragraph " +
                 QByteArray::number(section) + ".</p>";
     }
@@ -168,7 +182,8 @@ void SweepRunner::onExtractAnswered(int id, const bi::json::Value& message) {
     if (!wasmExtracts_.remove(id)) {
         return;
     }
-    if (const bi::json::Value* warmup = message.find("warmup_runs"); warmup != nullptr && warmup->isNumber()) {
+    if (const bi::json::Value* warmup = message.find("warmup_runs");
+        warmup != nullptr && bi::json::isWholeNumber(*warmup, 0, bi::json::kMaxInt32)) {
         wasmWarmupRuns_ += static_cast<int>(warmup->asNumber());
     }
     const bi::json::Value* timings = message.find("timings");

@@ -12,7 +12,8 @@ namespace {
 
 // The build tree sits at <repo>/build/bin; the sources one level above build/.
 QString repoRoot() {
-    const QString fromExe = QDir(QCoreApplication::applicationDirPath() + QStringLiteral("/../..")).absolutePath();
+    const QString fromExe =
+        QDir(QCoreApplication::applicationDirPath() + QStringLiteral("/../..")).absolutePath();
     if (QFileInfo::exists(fromExe + QStringLiteral("/wasm/host/bi.mjs"))) {
         return fromExe;
     }
@@ -33,14 +34,18 @@ QByteArray rawMember(const QByteArray& line, const QByteArray& key) {
 
 WasmHost::WasmHost(QObject* parent) : QObject(parent) {}
 
-WasmHost::~WasmHost() { stop(); }
+WasmHost::~WasmHost() {
+    stop();
+}
 
 QString WasmHost::nodeProgram() {
     const QString env = qEnvironmentVariable("BI_NODE");
     return env.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("node")) : env;
 }
 
-QString WasmHost::hostScript() { return repoRoot() + QStringLiteral("/wasm/host/bi.mjs"); }
+QString WasmHost::hostScript() {
+    return repoRoot() + QStringLiteral("/wasm/host/bi.mjs");
+}
 
 QString WasmHost::wasmDir() {
     const QString env = qEnvironmentVariable("BI_WASM_DIR");
@@ -138,7 +143,8 @@ int WasmHost::request(const QString& op, bi::json::Value params) {
     if (process_ == nullptr) {
         // Queued, so the caller has stored the id before the failure arrives.
         const QString reason = lastError_.isEmpty() ? tr("The wasm host is not running.") : lastError_;
-        QMetaObject::invokeMethod(this, [this, id, reason] { emit requestFailed(id, reason); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id, reason] { emit requestFailed(id, reason); }, Qt::QueuedConnection);
         return id;
     }
     ops_.insert(id, op);
@@ -193,7 +199,8 @@ void WasmHost::onLine(const QByteArray& line) {
     const bi::json::Value* ok = msg.find("ok");
     const bool success = ok != nullptr && ok->isBool() && ok->asBool();
     const bi::json::Value* error = msg.find("error");
-    const QString errorText = error != nullptr && error->isString() ? QString::fromStdString(error->asString()) : QString();
+    const QString errorText =
+        error != nullptr && error->isString() ? QString::fromStdString(error->asString()) : QString();
     if (msg.find("hello") != nullptr) {
         if (!success) {
             fail(tr("The wasm engine could not be loaded: %1").arg(errorText));
@@ -208,7 +215,9 @@ void WasmHost::onLine(const QByteArray& line) {
         return;
     }
     const bi::json::Value* idValue = msg.find("id");
-    const int id = idValue != nullptr && idValue->isNumber() ? static_cast<int>(idValue->asNumber()) : -1;
+    const int id = idValue != nullptr && bi::json::isWholeNumber(*idValue, 0, bi::json::kMaxInt32)
+                       ? static_cast<int>(idValue->asNumber())
+                       : -1;
     const QString op = ops_.take(id);
     if (!success) {
         emit requestFailed(id, errorText);
@@ -225,6 +234,8 @@ void WasmHost::onLine(const QByteArray& line) {
         }
     }
     const bi::json::Value* warmup = msg.find("warmup_runs");
-    const int warmupRuns = warmup != nullptr && warmup->isNumber() ? static_cast<int>(warmup->asNumber()) : 0;
+    const int warmupRuns = warmup != nullptr && bi::json::isWholeNumber(*warmup, 0, bi::json::kMaxInt32)
+                               ? static_cast<int>(warmup->asNumber())
+                               : 0;
     emit runFinished(id, rawMember(line, "result"), records, warmupRuns);
 }

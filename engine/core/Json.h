@@ -9,6 +9,7 @@
 // Objects keep insertion order so that output is deterministic.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,7 +27,7 @@ using Object = std::vector<Member>;
 enum class Type : std::uint8_t { Null, Bool, Number, String, ArrayValue, ObjectValue };
 
 class Value {
-public:
+  public:
     Value() = default;
     Value(std::nullptr_t) {}
     Value(bool b) : data_(b) {}
@@ -71,7 +72,7 @@ public:
 
     friend bool operator==(const Value& a, const Value& b) { return a.data_ == b.data_; }
 
-private:
+  private:
     std::variant<std::monostate, bool, double, std::string, Array, Object> data_;
 };
 
@@ -103,5 +104,18 @@ std::string formatNumber(double d);
 
 // Parses a JSON number token (the whole view). Returns false if it is not one.
 bool parseNumber(std::string_view token, double& out);
+
+// Whether `v` is a whole number in [min, max]: what an id, a level or a count must be
+// before it is converted (a double outside the target type's range, or NaN, converts
+// with undefined behaviour).
+[[nodiscard]] inline bool isWholeNumber(const Value& v, double min, double max) {
+    if (!v.isNumber()) {
+        return false;
+    }
+    const double d = v.asNumber();
+    return d >= min && d <= max && d == std::floor(d);
+}
+inline constexpr double kMaxU32 = 4294967295.0;
+inline constexpr double kMaxInt32 = 2147483647.0;
 
 } // namespace bi::json

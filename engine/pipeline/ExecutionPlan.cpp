@@ -10,8 +10,9 @@ namespace bi::pipeline {
 namespace {
 
 std::uint32_t idFrom(const json::Value& v, const char* where) {
-    if (!v.isNumber() || v.asNumber() < 0) {
-        throw EngineError(std::string(where) + ": expected a dispatch id");
+    if (!json::isWholeNumber(v, 0, json::kMaxU32)) {
+        throw EngineError(std::string(where) +
+                          ": expected a dispatch id (a whole number from 0 to 4294967295)");
     }
     return static_cast<std::uint32_t>(v.asNumber());
 }
@@ -74,7 +75,11 @@ ExecutionPlan ExecutionPlan::fromJson(const json::Value& v) {
     }
     for (const auto& g : field(v, "groups").asArray()) {
         DispatchGroup group;
-        group.level = static_cast<std::size_t>(field(g, "level").asNumber());
+        const json::Value& level = field(g, "level");
+        if (!json::isWholeNumber(level, 0, json::kMaxU32)) {
+            throw EngineError("execution_plan: \"level\" must be a whole number from 0 to 4294967295");
+        }
+        group.level = static_cast<std::size_t>(level.asNumber());
         for (const auto& e : field(g, "dispatches").asArray()) {
             Dispatch d;
             d.id = idFrom(field(e, "dispatch_id"), "dispatch_id");
@@ -93,8 +98,8 @@ ExecutionPlan ExecutionPlan::fromJson(const json::Value& v) {
     for (const auto& list : field(v, "propagation_map").asArray()) {
         plan.propagation.emplace_back();
         for (const auto& t : list.asArray()) {
-            plan.propagation.back().push_back(
-                {idFrom(field(t, "target_dispatch_id"), "target_dispatch_id"), field(t, "remap_prefix").asString()});
+            plan.propagation.back().push_back({idFrom(field(t, "target_dispatch_id"), "target_dispatch_id"),
+                                               field(t, "remap_prefix").asString()});
         }
     }
     for (const auto& list : field(v, "cascade_map").asArray()) {

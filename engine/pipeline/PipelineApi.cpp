@@ -16,10 +16,14 @@ std::vector<DispatchOutput> outputsFromJson(const json::Value& outputs, const st
         const std::string at = where + "[" + std::to_string(i) + "]";
         const json::Value* id = item.find("dispatch_id");
         const json::Value* changes = item.find("changes");
-        if (id == nullptr || !id->isNumber() || id->asNumber() < 0 || changes == nullptr) {
+        if (id == nullptr || changes == nullptr) {
             throw EngineError(at + ": expected {\"dispatch_id\", \"changes\"}");
         }
-        out.push_back({static_cast<std::uint32_t>(id->asNumber()), changesFromJson(*changes, at + ".changes")});
+        if (!json::isWholeNumber(*id, 0, json::kMaxU32)) {
+            throw EngineError(at + ".dispatch_id: expected a whole number from 0 to 4294967295");
+        }
+        out.push_back(
+            {static_cast<std::uint32_t>(id->asNumber()), changesFromJson(*changes, at + ".changes")});
     }
     return out;
 }
@@ -43,7 +47,9 @@ json::Value finalize(Pipeline& pipeline, const json::Value& outputs) {
     return json::Value(std::move(o));
 }
 
-json::Value createDispatchPlan(Pipeline& pipeline) { return pipeline.createDispatchPlan().toJson(); }
+json::Value createDispatchPlan(Pipeline& pipeline) {
+    return pipeline.createDispatchPlan().toJson();
+}
 
 json::Value routeProducedChanges(Pipeline& pipeline, std::size_t level, const json::Value& produced) {
     return pipeline.routeProducedChanges(level, outputsFromJson(produced, "produced")).toJson();

@@ -7,6 +7,9 @@ namespace bi::pipeline {
 
 namespace {
 
+// The bound the wasm bindings' openSession puts on it too.
+constexpr double kMaxListenerWritesLimit = 1e9;
+
 constexpr std::string_view kFormat = "boundary-inspector/scenario@1";
 
 const json::Array& arrayAt(const json::Value& v, const std::string& where) {
@@ -85,8 +88,8 @@ SideEffects parseSideEffects(const json::Value& v, const std::string& where) {
                 if (item.size() < 2) {
                     throw EngineError(it + ": expected [target, source, excludeWhen?]");
                 }
-                fx.aggregations.push_back({pathFromJson(item[0], it + "[0]"), pathFromJson(item[1], it + "[1]"),
-                                           optionalLogic(item, 2, it)});
+                fx.aggregations.push_back({pathFromJson(item[0], it + "[0]"),
+                                           pathFromJson(item[1], it + "[1]"), optionalLogic(item, 2, it)});
             } else if (key == "computations") {
                 if (item.size() < 3) {
                     throw EngineError(it + ": expected [op, target, source, excludeWhen?]");
@@ -218,7 +221,8 @@ Scenario parseScenario(std::string_view text) {
     if (const json::Value* fx = doc.find("sideEffects")) {
         if (fx->isArray()) {
             for (std::size_t i = 0; i < fx->asArray().size(); ++i) {
-                s.sideEffects.push_back(parseSideEffects(fx->asArray()[i], "sideEffects[" + std::to_string(i) + "]"));
+                s.sideEffects.push_back(
+                    parseSideEffects(fx->asArray()[i], "sideEffects[" + std::to_string(i) + "]"));
             }
         } else {
             s.sideEffects.push_back(parseSideEffects(*fx, "sideEffects"));
@@ -236,8 +240,8 @@ Scenario parseScenario(std::string_view text) {
     if (const json::Value* options = doc.find("options")) {
         const json::Value* limit = options->find("maxListenerWrites");
         if (limit != nullptr) {
-            if (!limit->isNumber() || limit->asNumber() < 1) {
-                throw EngineError("options.maxListenerWrites: expected a positive number");
+            if (!json::isWholeNumber(*limit, 1, kMaxListenerWritesLimit)) {
+                throw EngineError("options.maxListenerWrites: expected a whole number from 1 to 1000000000");
             }
             s.maxListenerWrites = static_cast<std::size_t>(limit->asNumber());
         }

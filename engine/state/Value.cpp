@@ -9,7 +9,9 @@ namespace {
 
 constexpr std::size_t kIndexThreshold = 16;
 
-std::uint64_t mix(std::uint64_t x) { return Value::mixBits(x); }
+std::uint64_t mix(std::uint64_t x) {
+    return Value::mixBits(x);
+}
 
 std::uint64_t contribution(std::uint64_t slot, std::uint64_t childHash) {
     return mix(mix(slot) ^ childHash);
@@ -48,28 +50,47 @@ bool parseIndex(std::string_view segment, std::size_t& index) {
 } // namespace
 
 Value::Value() : Value(Kind::Null) {}
-Value::Value(Kind kind) : kind_(kind) { recomputeHash(); }
-Value::Value(bool b) : kind_(Kind::Bool), bool_(b) { recomputeHash(); }
-Value::Value(double d) : kind_(Kind::Number), number_(d) { recomputeHash(); }
-Value::Value(std::string s) : kind_(Kind::String), string_(std::move(s)) { recomputeHash(); }
-Value Value::undefined() { return Value(Kind::Undefined); }
-Value Value::array() { return Value(Kind::Array); }
-Value Value::object() { return Value(Kind::Object); }
+Value::Value(Kind kind) : kind_(kind) {
+    recomputeHash();
+}
+Value::Value(bool b) : kind_(Kind::Bool), bool_(b) {
+    recomputeHash();
+}
+Value::Value(double d) : kind_(Kind::Number), number_(d) {
+    recomputeHash();
+}
+Value::Value(std::string s) : kind_(Kind::String), string_(std::move(s)) {
+    recomputeHash();
+}
+Value Value::undefined() {
+    return Value(Kind::Undefined);
+}
+Value Value::array() {
+    return Value(Kind::Array);
+}
+Value Value::object() {
+    return Value(Kind::Object);
+}
 
 // Only the member the kind uses is copied or moved: runs copy scalars a lot.
 Value::Value(const Value& other)
     : kind_(other.kind_), bool_(other.bool_), hashStale_(other.hashStale_), number_(other.number_),
       hash_(other.hash_) {
     switch (kind_) {
-    case Kind::String: string_ = other.string_; break;
-    case Kind::Array: items_ = other.items_; break;
+    case Kind::String:
+        string_ = other.string_;
+        break;
+    case Kind::Array:
+        items_ = other.items_;
+        break;
     case Kind::Object:
         members_ = other.members_;
         if (other.index_) {
             index_ = std::make_unique<std::unordered_map<KeyId, std::uint32_t>>(*other.index_);
         }
         break;
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -77,13 +98,18 @@ Value::Value(Value&& other) noexcept
     : kind_(other.kind_), bool_(other.bool_), hashStale_(other.hashStale_), number_(other.number_),
       hash_(other.hash_) {
     switch (kind_) {
-    case Kind::String: string_ = std::move(other.string_); break;
-    case Kind::Array: items_ = std::move(other.items_); break;
+    case Kind::String:
+        string_ = std::move(other.string_);
+        break;
+    case Kind::Array:
+        items_ = std::move(other.items_);
+        break;
     case Kind::Object:
         members_ = std::move(other.members_);
         index_ = std::move(other.index_);
         break;
-    default: break;
+    default:
+        break;
     }
 }
 Value& Value::operator=(Value&& other) noexcept = default;
@@ -122,11 +148,21 @@ Value& Value::operator=(const Value& other) {
 void Value::recomputeHash() const {
     hashStale_ = false;
     switch (kind_) {
-    case Kind::Undefined: hash_ = mix(1); break;
-    case Kind::Null: hash_ = mix(2); break;
-    case Kind::Bool: hash_ = mix(bool_ ? 3 : 4); break;
-    case Kind::Number: hash_ = mix(numberBits(number_) ^ 0x5555); break;
-    case Kind::String: hash_ = mix(hashString(string_) ^ 6); break;
+    case Kind::Undefined:
+        hash_ = mix(1);
+        break;
+    case Kind::Null:
+        hash_ = mix(2);
+        break;
+    case Kind::Bool:
+        hash_ = mix(bool_ ? 3 : 4);
+        break;
+    case Kind::Number:
+        hash_ = mix(numberBits(number_) ^ 0x5555);
+        break;
+    case Kind::String:
+        hash_ = mix(hashString(string_) ^ 6);
+        break;
     case Kind::Array:
         hash_ = mix(7);
         for (std::size_t i = 0; i < items_.size(); ++i) {
@@ -155,7 +191,9 @@ const Value* Value::member(KeyId key) const {
     return nullptr;
 }
 
-Value* Value::member(KeyId key) { return const_cast<Value*>(static_cast<const Value*>(this)->member(key)); }
+Value* Value::member(KeyId key) {
+    return const_cast<Value*>(static_cast<const Value*>(this)->member(key));
+}
 
 const Value* Value::child(std::string_view segment) const {
     if (kind_ == Kind::Object) {
@@ -196,7 +234,7 @@ Value& Value::setMember(KeyId key, Value v) {
     if (!hashStale_) {
         hash_ += contribution(memberSlot(key), v.hash());
     }
-    members_.push_back(Member{key, std::move(v)});
+    members_.emplace_back(key, std::move(v));
     if (index_) {
         index_->emplace(key, static_cast<std::uint32_t>(members_.size() - 1));
     } else if (members_.size() >= kIndexThreshold) {
@@ -233,11 +271,16 @@ bool operator==(const Value& a, const Value& b) {
     }
     switch (a.kind_) {
     case Value::Kind::Undefined:
-    case Value::Kind::Null: return true;
-    case Value::Kind::Bool: return a.bool_ == b.bool_;
-    case Value::Kind::Number: return a.number_ == b.number_ && numberBits(a.number_) == numberBits(b.number_);
-    case Value::Kind::String: return a.string_ == b.string_;
-    case Value::Kind::Array: return a.items_ == b.items_;
+    case Value::Kind::Null:
+        return true;
+    case Value::Kind::Bool:
+        return a.bool_ == b.bool_;
+    case Value::Kind::Number:
+        return a.number_ == b.number_ && numberBits(a.number_) == numberBits(b.number_);
+    case Value::Kind::String:
+        return a.string_ == b.string_;
+    case Value::Kind::Array:
+        return a.items_ == b.items_;
     case Value::Kind::Object:
         if (a.members_.size() != b.members_.size()) {
             return false;
@@ -253,16 +296,24 @@ bool operator==(const Value& a, const Value& b) {
     return false;
 }
 
-void Value::reserveMembers(std::size_t n) { members_.reserve(n); }
+void Value::reserveMembers(std::size_t n) {
+    members_.reserve(n);
+}
 
-void Value::reserveItems(std::size_t n) { items_.reserve(n); }
+void Value::reserveItems(std::size_t n) {
+    items_.reserve(n);
+}
 
 Value Value::fromJson(const json::Value& v) {
     switch (v.type()) {
-    case json::Type::Null: return Value();
-    case json::Type::Bool: return Value(v.asBool());
-    case json::Type::Number: return Value(v.asNumber());
-    case json::Type::String: return Value(v.asString());
+    case json::Type::Null:
+        return Value();
+    case json::Type::Bool:
+        return Value(v.asBool());
+    case json::Type::Number:
+        return Value(v.asNumber());
+    case json::Type::String:
+        return Value(v.asString());
     case json::Type::ArrayValue: {
         Value out = array();
         out.items_.reserve(v.asArray().size());
@@ -294,10 +345,14 @@ json::Value Value::toJson() const {
         marker.emplace_back(kUndefinedMarker, json::Value(true));
         return json::Value(std::move(marker));
     }
-    case Kind::Null: return json::Value();
-    case Kind::Bool: return json::Value(bool_);
-    case Kind::Number: return json::Value(number_);
-    case Kind::String: return json::Value(string_);
+    case Kind::Null:
+        return json::Value();
+    case Kind::Bool:
+        return json::Value(bool_);
+    case Kind::Number:
+        return json::Value(number_);
+    case Kind::String:
+        return json::Value(string_);
     case Kind::Array: {
         json::Array arr;
         arr.reserve(items_.size());
@@ -318,6 +373,8 @@ json::Value Value::toJson() const {
     return json::Value();
 }
 
-std::string Value::text() const { return json::write(toJson()); }
+std::string Value::text() const {
+    return json::write(toJson());
+}
 
 } // namespace bi::state

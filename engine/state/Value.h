@@ -18,7 +18,7 @@
 namespace bi::state {
 
 class Value {
-public:
+  public:
     enum class Kind : std::uint8_t { Undefined, Null, Bool, Number, String, Array, Object };
     struct Member;
 
@@ -108,7 +108,7 @@ public:
     static std::uint64_t memberSlot(KeyId key) { return key; }
     static std::uint64_t itemSlot(std::size_t i) { return (std::uint64_t{1} << 40) + i; }
 
-private:
+  private:
     explicit Value(Kind kind);
     void rebuildIndex();
     void recomputeHash() const; // only the cached hash changes
@@ -126,6 +126,9 @@ private:
 };
 
 struct Value::Member {
+    // A constructor, not an aggregate: emplace_back builds the member in place (clang 14,
+    // em++'s, has no parenthesized aggregate init), one move less per member decoded.
+    Member(KeyId k, Value&& v) : key(k), value(std::move(v)) {}
     KeyId key;
     Value value;
 };

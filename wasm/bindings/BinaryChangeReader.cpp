@@ -6,6 +6,7 @@
 #include "state/KeyTable.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace bi::wasm {
@@ -74,8 +75,12 @@ void BinaryChangeReader::end() {
 std::uint32_t BinaryChangeReader::u32() {
     need(4, "u32");
     std::uint32_t v = 0;
-    for (std::size_t i = 0; i < 4; ++i) {
-        v |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes_[pos_ + i])) << (8 * i);
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(&v, bytes_.data() + pos_, sizeof v); // the layout's order: one load
+    } else {
+        for (std::size_t i = 0; i < 4; ++i) {
+            v |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes_[pos_ + i])) << (8 * i);
+        }
     }
     pos_ += 4;
     return v;
@@ -84,7 +89,7 @@ std::uint32_t BinaryChangeReader::u32() {
 std::string_view BinaryChangeReader::str() {
     const std::uint32_t len = u32();
     need(len, "string bytes");
-    const std::string_view s = bytes_.substr(pos_, len);
+    const std::string_view s(bytes_.data() + pos_, len); // in range: need() checked it
     pos_ += len;
     return s;
 }
@@ -135,7 +140,8 @@ state::Value BinaryChangeReader::value(std::size_t depth) {
 state::Value BinaryChangeReader::object(std::size_t depth) {
     const std::uint32_t n = u32();
     state::Value out = state::Value::object();
-    out.reserveMembers(std::min<std::size_t>(n, (bytes_.size() - pos_) / 5)); // a member: key length and a tag
+    out.reserveMembers(
+        std::min<std::size_t>(n, (bytes_.size() - pos_) / 5)); // a member: key length and a tag
     for (std::uint32_t i = 0; i < n; ++i) {
         const std::string_view key = str();
         if (n == 1 && key == "$undefined") {
@@ -143,12 +149,29 @@ state::Value BinaryChangeReader::object(std::size_t depth) {
             if (member.isBool() && member.asBool()) {
                 return state::Value::undefined();
             }
-            out.setMember(state::KeyTable::global().intern(key), std::move(member));
+            out.setMember(keyId(key), std::move(member));
             continue;
         }
-        out.setMember(state::KeyTable::global().intern(key), value(depth + 1));
+        out.setMember(keyId(key), value(depth + 1));
     }
     return out;
+}
+
+state::KeyId BinaryChangeReader::keyId(std::string_view key) {
+    const std::size_t n = key.size();
+    const std::size_t slot =
+        n == 0 ? 0
+               : (n * 7 + static_cast<unsigned char>(key[0]) * 3 + static_cast<unsigned char>(key[n - 1])) %
+                     keys_.size();
+    CachedKey& cached = keys_[slot];
+    if (cached.name.size() == n && !cached.name.empty() &&
+        std::memcmp(cached.name.data(), key.data(), n) == 0) {
+        return cached.id;
+    }
+    state::KeyTable& table = state::KeyTable::global();
+    const state::KeyId id = table.intern(key);
+    cached = {table.name(id), id};
+    return id;
 }
 
 void BinaryChangeReader::need(std::size_t n, const char* what) const {

@@ -12,6 +12,7 @@
 #include "PipelineSession.h"
 #include "pipeline/Change.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -39,11 +40,19 @@ class BinaryChangeReader {
     std::string_view str();
     state::Value value(std::size_t depth);
     state::Value object(std::size_t depth);
+    // KeyTable::intern through a small cache of the keys last read: a change list's objects
+    // repeat a few keys thousands of times, and a slot test is cheaper than the table's hash.
+    state::KeyId keyId(std::string_view key);
     void need(std::size_t n, const char* what) const;
     [[noreturn]] void fail(const std::string& what) const;
 
     std::string_view bytes_;
     std::size_t pos_ = 0;
+    struct CachedKey {
+        std::string_view name; // the table's own copy: stable
+        state::KeyId id = 0;
+    };
+    std::array<CachedKey, 64> keys_{};
 };
 
 } // namespace bi::wasm

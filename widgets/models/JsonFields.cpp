@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JsonFields.h"
+
 #include "JsonPaths.h"
 
 namespace bi::models {
@@ -25,7 +26,7 @@ int countField(const json::Value& object, const char* key) {
     if (v->isArray()) {
         return static_cast<int>(v->asArray().size());
     }
-    return v->isNumber() ? static_cast<int>(v->asNumber()) : 0;
+    return bi::json::isWholeNumber(*v, 0, bi::json::kMaxInt32) ? static_cast<int>(v->asNumber()) : 0;
 }
 
 const json::Value* arrayField(const json::Value& object, const char* key) {

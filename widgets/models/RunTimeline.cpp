@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunTimeline.h"
+
 #include "JsonPaths.h"
 
 #include <algorithm>
@@ -36,7 +37,9 @@ Value applyDiff(const Value& state, const std::vector<ChangeEntry>&, const Value
 
 void setCalls(RunTimeline::Step& s, const Value& run, int planCalls) {
     const Value* calls = run.find("calls");
-    s.boundaryCalls = calls != nullptr && calls->isNumber() ? static_cast<int>(calls->asNumber()) : -1;
+    s.boundaryCalls = calls != nullptr && bi::json::isWholeNumber(*calls, 0, bi::json::kMaxInt32)
+                          ? static_cast<int>(calls->asNumber())
+                          : -1;
     s.planCalls = planCalls;
     s.extraCalls = s.boundaryCalls >= 0 && planCalls >= 0 ? std::max(0, s.boundaryCalls - planCalls) : 0;
 }
@@ -48,7 +51,9 @@ std::vector<int> RunTimeline::runCalls(const Value& result) {
     if (runs != nullptr && runs->isArray()) {
         for (const auto& run : runs->asArray()) {
             const Value* calls = run.isObject() ? run.find("calls") : nullptr;
-            out.push_back(calls != nullptr && calls->isNumber() ? static_cast<int>(calls->asNumber()) : -1);
+            out.push_back(calls != nullptr && bi::json::isWholeNumber(*calls, 0, bi::json::kMaxInt32)
+                              ? static_cast<int>(calls->asNumber())
+                              : -1);
         }
     }
     return out;
@@ -70,8 +75,9 @@ RunTimeline RunTimeline::build(const Value& initialState, const Value& result, c
     t.addInitialStep(initialState, result.find("registration_changes"));
     const Value* runs = result.find("runs");
     const bool isPlan = strategy == QLatin1String("plan");
-    const std::vector<int> plan = isPlan ? runCalls(result) : planResult != nullptr ? runCalls(*planResult)
-                                                                                    : std::vector<int>{};
+    const std::vector<int> plan = isPlan                  ? runCalls(result)
+                                  : planResult != nullptr ? runCalls(*planResult)
+                                                          : std::vector<int>{};
     if (runs != nullptr && runs->isArray()) {
         for (std::size_t i = 0; i < runs->asArray().size(); ++i) {
             t.addRun(static_cast<int>(i), runs->asArray()[i], i < plan.size() ? plan[i] : -1);
@@ -85,7 +91,8 @@ RunTimeline RunTimeline::build(const Value& initialState, const Value& result, c
 void RunTimeline::addInitialStep(const Value& initialState, const Value* registrationChanges) {
     Step initial;
     initial.label = QStringLiteral("initial state");
-    if (registrationChanges == nullptr || !registrationChanges->isArray() || registrationChanges->asArray().empty()) {
+    if (registrationChanges == nullptr || !registrationChanges->isArray() ||
+        registrationChanges->asArray().empty()) {
         addStep(std::move(initial), &initialState);
         return;
     }
@@ -128,7 +135,8 @@ void RunTimeline::addRun(int runIndex, const Value& run, int planCalls) {
                 addStep(std::move(s), stateAfter);
             } else {
                 const Value* input = g == 0 ? run.find("input") : nullptr;
-                const Value withInput = applyDiff(*steps_.back().state, s.diff, input != nullptr ? *input : Value());
+                const Value withInput =
+                    applyDiff(*steps_.back().state, s.diff, input != nullptr ? *input : Value());
                 const Value next = applyDiff(withInput, s.diff, diff != nullptr ? *diff : Value());
                 addStep(std::move(s), &next);
             }
@@ -148,7 +156,8 @@ void RunTimeline::addRun(int runIndex, const Value& run, int planCalls) {
     if (dispatches != nullptr && dispatches->isArray()) {
         for (const auto& d : dispatches->asArray()) {
             if (const Value* id = d.find("dispatch_id"); id != nullptr) {
-                s.dispatchIds << (id->isString() ? toQString(id->asString()) : toQString(bi::json::write(*id)));
+                s.dispatchIds << (id->isString() ? toQString(id->asString())
+                                                 : toQString(bi::json::write(*id)));
             }
         }
     }
