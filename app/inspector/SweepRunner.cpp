@@ -2,6 +2,7 @@
 #include "SweepRunner.h"
 
 #include "DocumentExtractor.h"
+#include "JsonFields.h"
 #include "NativeEngine.h"
 #include "RecordStats.h"
 #include "ScenarioGenerator.h"
@@ -182,10 +183,7 @@ void SweepRunner::onExtractAnswered(int id, const bi::json::Value& message) {
     if (!wasmExtracts_.remove(id)) {
         return;
     }
-    if (const bi::json::Value* warmup = message.find("warmup_runs");
-        warmup != nullptr && bi::json::isWholeNumber(*warmup, 0, bi::json::kMaxInt32)) {
-        wasmWarmupRuns_ += static_cast<int>(warmup->asNumber());
-    }
+    wasmWarmupRuns_ += bi::models::wholeField(message, "warmup_runs", 0);
     const bi::json::Value* timings = message.find("timings");
     if (timings != nullptr && timings->isArray() && !timings->asArray().empty()) {
         wasmTimes_.push_back(bi::trace::TimingRecord::fromJson(timings->asArray()[0]).total);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WasmHost.h"
 
+#include "JsonFields.h"
 #include "core/Json.h"
 
 #include <QCoreApplication>
@@ -214,10 +215,7 @@ void WasmHost::onLine(const QByteArray& line) {
         emit ready();
         return;
     }
-    const bi::json::Value* idValue = msg.find("id");
-    const int id = idValue != nullptr && bi::json::isWholeNumber(*idValue, 0, bi::json::kMaxInt32)
-                       ? static_cast<int>(idValue->asNumber())
-                       : -1;
+    const int id = bi::models::wholeField(msg, "id", -1);
     const QString op = ops_.take(id);
     if (!success) {
         emit requestFailed(id, errorText);
@@ -233,9 +231,5 @@ void WasmHost::onLine(const QByteArray& line) {
             records.push_back(bi::trace::TimingRecord::fromJson(t));
         }
     }
-    const bi::json::Value* warmup = msg.find("warmup_runs");
-    const int warmupRuns = warmup != nullptr && bi::json::isWholeNumber(*warmup, 0, bi::json::kMaxInt32)
-                               ? static_cast<int>(warmup->asNumber())
-                               : 0;
-    emit runFinished(id, rawMember(line, "result"), records, warmupRuns);
+    emit runFinished(id, rawMember(line, "result"), records, bi::models::wholeField(msg, "warmup_runs", 0));
 }

@@ -108,12 +108,11 @@ bool parseNumber(std::string_view token, double& out);
 // Whether `v` is a whole number in [min, max]: what an id, a level or a count must be
 // before it is converted (a double outside the target type's range, or NaN, converts
 // with undefined behaviour).
-[[nodiscard]] inline bool isWholeNumber(const Value& v, double min, double max) {
-    if (!v.isNumber()) {
-        return false;
-    }
-    const double d = v.asNumber();
+[[nodiscard]] inline bool isWholeNumber(double d, double min, double max) {
     return d >= min && d <= max && d == std::floor(d);
+}
+[[nodiscard]] inline bool isWholeNumber(const Value& v, double min, double max) {
+    return v.isNumber() && isWholeNumber(v.asNumber(), min, max);
 }
 inline constexpr double kMaxU32 = 4294967295.0;
 inline constexpr double kMaxInt32 = 2147483647.0;

@@ -7,9 +7,6 @@ namespace bi::pipeline {
 
 namespace {
 
-// The bound the wasm bindings' openSession puts on it too.
-constexpr double kMaxListenerWritesLimit = 1e9;
-
 constexpr std::string_view kFormat = "boundary-inspector/scenario@1";
 
 const json::Array& arrayAt(const json::Value& v, const std::string& where) {

@@ -13,10 +13,13 @@
 
 namespace bi::pipeline {
 
+// The largest listener-write limit a scenario's options or a wasm session may set.
+inline constexpr double kMaxListenerWritesLimit = 1e9;
+
 // One `produce` item of a scenario listener.
 struct ProduceRule {
-    std::string path;                    // absolute
-    std::optional<state::Value> value;   // literal
+    std::string path;                      // absolute
+    std::optional<state::Value> value;     // literal
     std::optional<std::string> fromChange; // relativized input path to copy
     std::optional<BoolLogic> when;
 };

@@ -6,6 +6,7 @@
 #include "ChunkListModel.h"
 #include "ExecutionPlanModel.h"
 #include "GroupStepper.h"
+#include "JsonFields.h"
 #include "JsonSearch.h"
 #include "RecordExport.h"
 #include "RecordRangeProxy.h"
@@ -94,6 +95,25 @@ bi::trace::TimingRecord record(const char* engine, double total, double compute 
 class ModelsTest : public QObject {
     Q_OBJECT
 private slots:
+    void wholeFieldsTakeOnlyWholeNumbersInIntRange() {
+        using bi::models::countField;
+        using bi::models::wholeField;
+        const Value o = bi::json::parse(
+            R"({"id":7,"big":1e30,"neg":-1,"frac":2.5,"text":"3","list":[1,2,3],"max":2147483647})");
+        QCOMPARE(wholeField(o, "id", -1), 7);
+        QCOMPARE(wholeField(o, "max", -1), 2147483647);
+        for (const char* key : {"big", "neg", "frac", "text", "list", "absent"}) {
+            QCOMPARE(wholeField(o, key, -1), -1);
+        }
+        QCOMPARE(countField(o, "list"), 3);
+        QCOMPARE(countField(o, "id"), 7);
+        QCOMPARE(countField(o, "big"), 0);
+        QCOMPARE(countField(o, "absent"), 0);
+        // A loaded result whose run counts are out of range reads as unknown, not as garbage.
+        const Value result = bi::json::parse(R"({"runs":[{"calls":4},{"calls":1e99},{"calls":-2},"x"]})");
+        QCOMPARE(RunTimeline::runCalls(result), (std::vector<int>{4, -1, -1, -1}));
+    }
+
     void stateTreeIsLazyAndShowsPaths() {
         StateTreeModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

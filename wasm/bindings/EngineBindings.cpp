@@ -22,9 +22,9 @@
 #include "api/Commands.h"
 #include "core/EngineError.h"
 #include "pipeline/Change.h"
+#include "pipeline/Scenario.h"
 #include "trace/TimingRecord.h"
 
-#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <emscripten/bind.h>
@@ -105,8 +105,7 @@ bi::json::Value decodeBinaryInput(std::string_view bytes) {
 bool openSessionBytes(std::uintptr_t ptr, std::size_t len, double maxListenerWrites) {
     return guarded([&](LastCall& call) {
         // A double from JS: anything but a whole count would be undefined behaviour to cast.
-        if (!(maxListenerWrites >= 0 && maxListenerWrites <= 1e9) ||
-            std::floor(maxListenerWrites) != maxListenerWrites) {
+        if (!bi::json::isWholeNumber(maxListenerWrites, 0, bi::pipeline::kMaxListenerWritesLimit)) {
             throw bi::EngineError("openSession: maxListenerWrites must be a whole number from 0 to 1e9");
         }
         const auto limit = static_cast<std::size_t>(maxListenerWrites);

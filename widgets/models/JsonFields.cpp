@@ -18,15 +18,18 @@ double numberField(const json::Value& object, const char* key, double fallback) 
     return v != nullptr && v->isNumber() ? v->asNumber() : fallback;
 }
 
+int wholeField(const json::Value& object, const char* key, int fallback) {
+    const json::Value* v = object.find(key);
+    return v != nullptr && json::isWholeNumber(*v, 0, json::kMaxInt32) ? static_cast<int>(v->asNumber())
+                                                                       : fallback;
+}
+
 int countField(const json::Value& object, const char* key) {
     const json::Value* v = object.find(key);
-    if (v == nullptr) {
-        return 0;
-    }
-    if (v->isArray()) {
+    if (v != nullptr && v->isArray()) {
         return static_cast<int>(v->asArray().size());
     }
-    return bi::json::isWholeNumber(*v, 0, bi::json::kMaxInt32) ? static_cast<int>(v->asNumber()) : 0;
+    return wholeField(object, key, 0);
 }
 
 const json::Value* arrayField(const json::Value& object, const char* key) {

@@ -12,6 +12,9 @@ namespace bi::models {
 
 QString stringField(const json::Value& object, const char* key, const QString& fallback = {});
 double numberField(const json::Value& object, const char* key, double fallback = 0);
+// A whole number from 0 to INT_MAX (an id, a count); anything else gives the fallback,
+// since converting a double outside int's range is undefined behaviour.
+int wholeField(const json::Value& object, const char* key, int fallback);
 // A count that may be given as a number or as the list itself.
 int countField(const json::Value& object, const char* key);
 const json::Value* arrayField(const json::Value& object, const char* key);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunTimeline.h"
 
+#include "JsonFields.h"
 #include "JsonPaths.h"
 
 #include <algorithm>
@@ -36,10 +37,7 @@ Value applyDiff(const Value& state, const std::vector<ChangeEntry>&, const Value
 }
 
 void setCalls(RunTimeline::Step& s, const Value& run, int planCalls) {
-    const Value* calls = run.find("calls");
-    s.boundaryCalls = calls != nullptr && bi::json::isWholeNumber(*calls, 0, bi::json::kMaxInt32)
-                          ? static_cast<int>(calls->asNumber())
-                          : -1;
+    s.boundaryCalls = wholeField(run, "calls", -1);
     s.planCalls = planCalls;
     s.extraCalls = s.boundaryCalls >= 0 && planCalls >= 0 ? std::max(0, s.boundaryCalls - planCalls) : 0;
 }
@@ -50,10 +48,7 @@ std::vector<int> RunTimeline::runCalls(const Value& result) {
     const Value* runs = result.isObject() ? result.find("runs") : nullptr;
     if (runs != nullptr && runs->isArray()) {
         for (const auto& run : runs->asArray()) {
-            const Value* calls = run.isObject() ? run.find("calls") : nullptr;
-            out.push_back(calls != nullptr && bi::json::isWholeNumber(*calls, 0, bi::json::kMaxInt32)
-                              ? static_cast<int>(calls->asNumber())
-                              : -1);
+            out.push_back(wholeField(run, "calls", -1));
         }
     }
     return out;
